@@ -1,0 +1,62 @@
+"""Every error in the contract's shape: JSON `{"detail": ...}` or field errors, never a stack trace."""
+
+import pytest
+
+from wger.api import views
+
+
+def test_unknown_api_url_is_json_404(client):
+    response = client.get("/api/v2/does-not-exist/")
+    assert response.status_code == 404
+    assert response.json == {"detail": "Not found."}
+
+
+def test_non_numeric_pk_is_404(client, catalog):
+    response = client.get("/api/v2/muscle/abc/")
+    assert response.status_code == 404
+    assert response.json == {"detail": "Not found."}
+
+
+def test_unexpected_exception_is_a_json_500_without_internals(client, catalog, monkeypatch, caplog):
+    def explode(resource):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(views, "list_page", explode)
+    response = client.get("/api/v2/muscle/")
+    assert response.status_code == 500
+    assert response.json == {"detail": "A server error occurred."}
+    assert "secret internals" not in response.get_data(as_text=True)
+    request_id = response.headers["X-Request-ID"]
+    assert any(request_id in record.getMessage() for record in caplog.records)
+
+
+def test_405_lists_allowed_methods(client, catalog):
+    response = client.delete("/api/v2/muscle/1/")
+    assert response.status_code == 405
+    assert response.json == {"detail": 'Method "DELETE" not allowed.'}
+    assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_head_answers_without_body(client, catalog):
+    response = client.head("/api/v2/muscle/")
+    assert response.status_code == 200
+    assert response.get_data() == b""
+    assert response.headers["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("url", ["/api/v2/muscle/", "/api/v2/muscle/1/", "/api/v2/", "/api/v2/version/"])
+def test_options_lists_allowed_methods(client, catalog, url):
+    response = client.options(url)
+    assert response.status_code == 200
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
+def test_every_api_response_varies_on_accept(client, catalog):
+    for url in ("/api/v2/muscle/", "/api/v2/nowhere/", "/api/v2/muscle/99/"):
+        assert "Accept" in client.get(url).headers["Vary"]
+
+
+def test_malformed_percent_encoding_does_not_break_the_server(client, catalog):
+    response = client.get("/api/v2/muscle/?name=%ff%fe")
+    assert response.status_code == 200
+    assert response.json["count"] == 0

@@ -1,0 +1,68 @@
+"""wger: a Python server of the wger REST API v2."""
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from wger.config import default_config
+from wger.extensions import api, db, migrate
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def create_app(config=None):
+    """Build the application; `config` (a mapping) overrides the settings read from the environment."""
+    app = Flask(__name__, instance_relative_config=True)
+    register_config(app, config)
+    register_extensions(app)
+    register_api(app)
+    register_negotiation_and_errors(app)
+    register_commands(app)
+    return app
+
+
+def register_config(app, config):
+    app.config.update(default_config(app.instance_path))
+    app.config.update(config or {})
+    logging.basicConfig(level=logging.INFO)
+
+
+def register_extensions(app):
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
+    api.init_app(app)
+
+
+def register_api(app):
+    """Register the blueprints in the contract's order, which is also the API root's order."""
+    from wger.api import root
+    from wger.blueprints import core, exercises, nutrition
+
+    for blueprint in (core.blueprint, exercises.blueprint, nutrition.blueprint, root.blueprint):
+        api.register_blueprint(blueprint)
+
+
+def register_negotiation_and_errors(app):
+    from wger.api.errors import register_error_handlers
+    from wger.api.negotiation import register_negotiation
+
+    register_negotiation(app)
+    register_error_handlers(app)
+
+
+def register_commands(app):
+    from wger.commands import sample_data
+
+    app.cli.add_command(sample_data)
+
+
+@event.listens_for(Engine, "connect")
+def _enable_sqlite_foreign_keys(dbapi_connection, connection_record):
+    """Make SQLite enforce foreign keys as PostgreSQL does."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()

@@ -1,0 +1,83 @@
+"""Who may read and write a resource, derived from one declaration per resource.
+
+`Public()` data is readable by everyone. `Owned("set.exerciseday.training.user")` data belongs to the user
+at the end of an owner path: that one path gives the read scope (a join chain ending in the user), the
+parent-id guard (an id in a request body only resolves inside the caller's scope) and owner stamping (a
+directly owned object gets the caller as its user, whatever the body says).
+"""
+
+from sqlalchemy import false
+from sqlalchemy.orm import RelationshipProperty
+
+from wger import auth
+
+_owned_models = {}
+
+
+def visible(model, statement):
+    """Restrict `statement` to the objects of `model` the caller may see or attach to."""
+    policy = _owned_models.get(model)
+    return policy.scope(statement) if policy else statement
+
+
+class Public:
+    """Reference data: everyone reads it; the resource's method list says which writes exist."""
+
+    private = False
+
+    def bind(self, model):
+        self.model = model
+
+    def authorize(self, method):
+        """Let every caller through: a public resource only routes the methods it allows."""
+
+    def scope(self, statement):
+        return statement
+
+    def stamp(self, obj):
+        """Public objects have no owner to record."""
+
+
+class Owned:
+    """Objects owned through `owner_path`, a dotted chain of relationships ending in `user`."""
+
+    private = True
+
+    def __init__(self, owner_path):
+        self.owner_path = owner_path
+
+    def bind(self, model):
+        """Resolve the owner path on `model`; a misspelt path fails when the resource is declared."""
+        self.model = model
+        self.joins = []
+        current = model
+        *hops, last = self.owner_path.split(".")
+        for hop in hops:
+            relationship = getattr(current, hop, None)
+            if relationship is None or not isinstance(relationship.property, RelationshipProperty):
+                raise ValueError(f"{model.__name__}: owner path {self.owner_path!r} has no relationship {hop!r}")
+            self.joins.append(relationship)
+            current = relationship.property.mapper.class_
+        user_relationship = getattr(current, last, None)
+        if user_relationship is None or not isinstance(user_relationship.property, RelationshipProperty):
+            raise ValueError(f"{model.__name__}: owner path {self.owner_path!r} does not end in a relationship")
+        (self.user_column,) = user_relationship.property.local_columns
+        self.user_column = getattr(current, self.user_column.key)
+        self.direct = not hops
+        _owned_models[model] = self
+
+    def authorize(self, method):
+        auth.require_user()
+
+    def scope(self, statement):
+        user = auth.current_user()
+        if user is None:
+            return statement.where(false())
+        for relationship in self.joins:
+            statement = statement.join(relationship)
+        return statement.where(self.user_column == user.id)
+
+    def stamp(self, obj):
+        """Make the caller the owner of a directly owned object; deeper objects inherit their parent's."""
+        if self.direct:
+            setattr(obj, self.user_column.key, auth.current_user().id)

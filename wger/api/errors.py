@@ -1,0 +1,95 @@
+"""Every error of the API in the contract's shape.
+
+Field errors are `{"field": ["message"]}` with status 400 (never flask-smorest's 422); everything else is
+`{"detail": "..."}`. Unexpected exceptions are logged with a request id and answered with a 500 that shows
+no internals.
+"""
+
+import logging
+import uuid
+
+from flask import jsonify, request
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+log = logging.getLogger(__name__)
+
+DETAILS = {
+    400: "Bad request.",
+    401: "Authentication credentials were not provided.",
+    403: "You do not have permission to perform this action.",
+    404: "Not found.",
+    406: "Could not satisfy the request Accept header.",
+    409: "Conflict.",
+    413: "Request body too large.",
+    422: "Bad request.",
+    429: "Request was throttled.",
+    500: "A server error occurred.",
+}
+NON_FIELD_ERRORS = "non_field_errors"
+
+
+def field_errors(messages):
+    """Turn marshmallow or webargs messages into the contract's `{"field": ["message"]}` mapping."""
+    if isinstance(messages, dict) and set(messages) <= {"json", "query", "form", "files", "json_or_form"}:
+        merged = {}
+        for location_messages in messages.values():
+            merged.update(field_errors(location_messages))
+        return merged
+    if not isinstance(messages, dict):
+        return {NON_FIELD_ERRORS: messages if isinstance(messages, list) else [str(messages)]}
+    return {(NON_FIELD_ERRORS if key == "_schema" else str(key)): value for key, value in messages.items()}
+
+
+def _detail(error):
+    data = getattr(error, "data", None) or {}
+    if "message" in data:
+        return data["message"]
+    if error.code == 405:
+        return f'Method "{request.method}" not allowed.'
+    if error.code == 415:
+        return f'Unsupported media type "{request.mimetype}" in request.'
+    return DETAILS.get(error.code, error.description)
+
+
+def http_error_response(error):
+    """Build the JSON response for an `HTTPException`, keeping its headers (Allow, WWW-Authenticate...)."""
+    data = getattr(error, "data", None) or {}
+    status = 400 if error.code == 422 else error.code
+    if "errors" in data or "messages" in data:
+        body = field_errors(data.get("errors", data.get("messages")))
+        status = 400
+    else:
+        body = {"detail": _detail(error)}
+    response = jsonify(body)
+    response.status_code = status
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    for name, value in data.get("headers", {}).items():
+        response.headers[name] = value
+    return response
+
+
+def validation_error_response(error):
+    response = jsonify(field_errors(error.messages))
+    response.status_code = 400
+    return response
+
+
+def unexpected_error_response(error):
+    """Log the exception with a request id and answer 500 with that id only."""
+    if isinstance(error, HTTPException):
+        return http_error_response(error)
+    request_id = uuid.uuid4().hex
+    log.exception("Unhandled error [request %s] on %s %s", request_id, request.method, request.path)
+    response = http_error_response(InternalServerError())
+    response.headers["X-Request-ID"] = request_id
+    return response
+
+
+def register_error_handlers(app):
+    app.register_error_handler(ValidationError, validation_error_response)
+    app.register_error_handler(Exception, unexpected_error_response)
+    app.register_error_handler(HTTPException, http_error_response)
+

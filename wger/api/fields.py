@@ -1,0 +1,91 @@
+"""Marshmallow fields for the contract's wire formats: `Z` datetimes, decimals as strings, id references."""
+
+import datetime as dt
+
+import sqlalchemy as sa
+from marshmallow import ValidationError, fields
+
+from wger.api import access
+from wger.extensions import db
+
+
+class UtcDateTime(fields.DateTime):
+    """An ISO 8601 datetime in UTC, written with `Z` as the original does (`2020-01-09T23:00:00Z`).
+
+    The database keeps naive UTC datetimes; aware input is converted to UTC before it is stored.
+    """
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.isoformat() + "Z"
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        parsed = super()._deserialize(value, attr, data, **kwargs)
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+        return parsed
+
+
+def Decimal(places, **kwargs):
+    """A decimal with a fixed number of places, emitted as a string (`"80.00"`)."""
+    return fields.Decimal(places=places, as_string=True, **kwargs)
+
+
+def _invalid_pk(value):
+    return ValidationError(f'Invalid pk "{value}" - object does not exist.')
+
+
+def _as_pk(value):
+    if isinstance(value, bool):
+        raise _invalid_pk(value)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise _invalid_pk(value) from None
+
+
+class Related(fields.Field):
+    """A foreign key written as the related object's id.
+
+    Input must name an existing object the caller may attach to: a missing id, a non-number and another
+    user's object all give the same 400, so nobody can probe for other users' objects.
+    """
+
+    def __init__(self, model, **kwargs):
+        super().__init__(**kwargs)
+        self.model = model
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        pk = _as_pk(value)
+        statement = access.visible(self.model, sa.select(self.model.id).where(self.model.id == pk))
+        if db.session.execute(statement).first() is None:
+            raise _invalid_pk(value)
+        return pk
+
+
+class RelatedList(fields.Field):
+    """A many-to-many relation written as a list of ids, in the related model's own order."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(**kwargs)
+        self.model = model
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return [item.id for item in value or ()]
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, list):
+            raise ValidationError(f'Expected a list of items but got type "{type(value).__name__}".')
+        pks = [_as_pk(item) for item in value]
+        found = db.session.scalars(access.visible(self.model, sa.select(self.model).where(self.model.id.in_(pks))))
+        by_pk = {item.id: item for item in found}
+        missing = [pk for pk in pks if pk not in by_pk]
+        if missing:
+            raise _invalid_pk(missing[0])
+        return [by_pk[pk] for pk in dict.fromkeys(pks)]

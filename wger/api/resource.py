@@ -1,0 +1,109 @@
+"""`Resource`: one endpoint of the API, declared as data and checked when it is declared.
+
+A declaration names the URL, model, schema, methods, access rule, filters and ordering allow-list; the
+generic views in `wger.api.views` serve every resource from it. A misspelt field, filter, ordering name or
+owner path raises at import time, not on the first request.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from marshmallow import Schema, ValidationError
+from sqlalchemy.orm import RelationshipProperty
+
+from wger.api.access import Public
+from wger.api.filters import build_filters
+from wger.extensions import db
+
+READ_ONLY = ("GET",)
+CRUD = ("GET", "POST", "PUT", "PATCH", "DELETE")
+ALL_FIELDS = "__all__"
+
+
+def _column(model, name):
+    """Return the column behind a wire name: the attribute itself, or a many-to-one's foreign key."""
+    attribute = getattr(model, name, None)
+    prop = getattr(attribute, "property", None)
+    if isinstance(prop, RelationshipProperty) and not prop.uselist:
+        (column,) = prop.local_columns
+        return getattr(model, column.key)
+    if attribute is None or not hasattr(prop, "columns"):
+        raise ValueError(f"{model.__name__} has no column {name!r}")
+    return attribute
+
+
+def _wire_names(model):
+    """All column-backed wire names of `model`: its columns, with foreign keys named by relationship."""
+    mapper = sa.inspect(model)
+    names = {column.key: column.key for column in mapper.column_attrs}
+    for relationship in mapper.relationships:
+        if not relationship.uselist:
+            (column,) = relationship.local_columns
+            names.pop(column.key, None)
+            names[relationship.key] = relationship.key
+    return tuple(names)
+
+
+@dataclass
+class Resource:
+    """The declaration of one endpoint: `/api/v2/<name>/` and `/api/v2/<name>/<id>/`."""
+
+    name: str
+    model: type
+    schema: type[Schema]
+    description: str
+    methods: tuple = READ_ONLY
+    access: object = field(default_factory=Public)
+    filters: dict = field(default_factory=dict)
+    ordering: tuple | str = ALL_FIELDS
+    default_ordering: tuple = ()
+    load_options: tuple = ()
+    unique_together: tuple = ()
+    object_name: str | None = None
+    aliases: tuple = ()
+    before_save: Callable | None = None
+
+    def __post_init__(self):
+        self.access.bind(self.model)
+        self.query_filters = build_filters(self.model, self.filters)
+        names = _wire_names(self.model) if self.ordering == ALL_FIELDS else self.ordering
+        self.ordering_columns = {name: _column(self.model, name) for name in names}
+        for name in self.default_ordering:
+            _column(self.model, name.removeprefix("-"))
+        for names in self.unique_together:
+            for name in names:
+                _column(self.model, name)
+        self.object_name = self.object_name or self.model.__name__
+        self.schema_fields = self.schema().fields
+
+    @property
+    def private(self):
+        return self.access.private
+
+    def order_by(self, requested):
+        """Return ORDER BY columns for `?ordering=a,-b` over the allow-list; unknown names are dropped.
+
+        The id is always the last key, so pages never overlap or skip objects whose other keys tie.
+        """
+        terms = [term.strip() for term in (requested or "").split(",") if term.strip()]
+        known = [term for term in terms if term.removeprefix("-") in self.ordering_columns]
+        columns = []
+        for term in known or self.default_ordering:
+            column = _column(self.model, term.removeprefix("-"))
+            columns.append(column.desc() if term.startswith("-") else column.asc())
+        return [*columns, self.model.id.asc()]
+
+    def check_unique(self, obj):
+        """Raise the contract's 400 when `obj` would repeat another object's unique field combination."""
+        for names in self.unique_together:
+            columns = [_column(self.model, name) for name in names]
+            statement = sa.select(self.model.id).where(
+                *(column == getattr(obj, column.key) for column in columns)
+            )
+            if obj.id is not None:
+                statement = statement.where(self.model.id != obj.id)
+            if db.session.execute(statement).first() is not None:
+                raise ValidationError(
+                    {"non_field_errors": [f"The fields {', '.join(names)} must make a unique set."]}
+                )

@@ -1,0 +1,180 @@
+"""The generic list and detail views that serve every declared resource.
+
+`register(blueprint, resource)` builds one `MethodView` per URL with only the resource's methods, each
+decorated for flask-smorest so the OpenAPI document describes exactly what is served. Every write is one
+transaction: validated first, committed once, rolled back on any error.
+"""
+
+import sqlalchemy as sa
+from flask import request
+from flask.views import MethodView
+from flask_smorest import abort
+from marshmallow import ValidationError
+from sqlalchemy.exc import IntegrityError
+
+from wger.api.filters import openapi_parameters, where_clauses
+from wger.api.pagination import page_bounds, page_links, page_schema
+from wger.extensions import db
+
+registry = []
+
+JSON_TYPES = ("application/json",)
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+PAGE_PARAMETERS = [
+    {"in": "query", "name": "limit", "required": False, "schema": {"type": "integer"},
+     "description": "Number of results to return per page."},
+    {"in": "query", "name": "offset", "required": False, "schema": {"type": "integer"},
+     "description": "The initial index from which to return the results."},
+    {"in": "query", "name": "ordering", "required": False, "schema": {"type": "string"},
+     "description": "Which fields to use when ordering the results (comma-separated, `-` descending)."},
+]
+
+
+def _form_data(schema_fields):
+    """Read a form body; fields that take lists read every value of their key."""
+    data = {}
+    for key in request.form:
+        values = request.form.getlist(key)
+        field = schema_fields.get(key)
+        many = field is not None and type(field).__name__ in ("RelatedList", "List")
+        data[key] = values if many else values[-1]
+    data.update(request.files.to_dict())
+    return data
+
+
+def read_body(resource):
+    """Return the request body as a dict: JSON, or a form; anything else is a 415."""
+    if not request.content_length and not request.mimetype:
+        return {}
+    if request.mimetype in JSON_TYPES or request.mimetype.endswith("+json"):
+        if not request.get_data():
+            return {}
+        body = request.get_json(silent=True)
+        if body is None:
+            abort(400, message="JSON parse error - the request body is not valid JSON.")
+        if not isinstance(body, dict):
+            raise ValidationError(
+                {"non_field_errors": [f"Invalid data. Expected a dictionary, but got {type(body).__name__}."]}
+            )
+        return body
+    if request.mimetype in FORM_TYPES:
+        return _form_data(resource.schema_fields)
+    abort(415)
+
+
+def load_body(resource, partial):
+    return resource.schema().load(read_body(resource), partial=partial)
+
+
+def select_objects(resource):
+    """The caller's visible objects of `resource`, as a SELECT to refine."""
+    return resource.access.scope(sa.select(resource.model))
+
+
+def get_object(resource, pk):
+    statement = select_objects(resource).where(resource.model.id == pk).options(*resource.load_options)
+    obj = db.session.scalars(statement).first()
+    if obj is None:
+        abort(404, message=f"No {resource.object_name} matches the given query.")
+    return obj
+
+
+def save(resource, obj, data, created):
+    """Apply validated data to `obj` and commit it, or answer 400 and leave the database as it was."""
+    for key, value in data.items():
+        setattr(obj, key, value)
+    if created:
+        resource.access.stamp(obj)
+    resource.check_unique(obj)
+    if resource.before_save:
+        resource.before_save(obj, created)
+    db.session.add(obj)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise ValidationError({"non_field_errors": ["The object conflicts with existing data."]}) from None
+    return obj
+
+
+def list_page(resource):
+    """Return the requested page of the caller's visible objects, filtered and ordered."""
+    statement = select_objects(resource).where(*where_clauses(resource.query_filters, request.args))
+    limit, offset = page_bounds()
+    count_statement = statement.with_only_columns(sa.func.count(), maintain_column_froms=True)
+    count = db.session.scalar(count_statement)
+    page = statement.options(*resource.load_options).order_by(*resource.order_by(request.args.get("ordering")))
+    results = db.session.scalars(page.limit(limit).offset(offset)).all()
+    following, preceding = page_links(count, limit, offset)
+    return {"count": count, "next": following, "previous": preceding, "results": results}
+
+
+def _handlers(blueprint, resource):
+    """Build the handler functions of `resource`, decorated for flask-smorest, keyed by URL kind and verb."""
+    schema, label = resource.schema, resource.name
+    body_doc = {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+    patch_doc = {"requestBody": {"content": {"application/json": {"schema": schema}}}}
+
+    @blueprint.doc(summary=f"List {label}", description=resource.description,
+                   parameters=PAGE_PARAMETERS + openapi_parameters(resource.query_filters))
+    @blueprint.response(200, page_schema(schema))
+    def list_objects(self):
+        resource.access.authorize("GET")
+        return list_page(resource)
+
+    @blueprint.doc(summary=f"Create a {label} object", **body_doc)
+    @blueprint.response(201, schema)
+    def create(self):
+        resource.access.authorize("POST")
+        obj = resource.model()
+        return save(resource, obj, load_body(resource, partial=False), created=True)
+
+    @blueprint.doc(summary=f"Read a {label} object", description=resource.description)
+    @blueprint.response(200, schema)
+    def read(self, pk):
+        resource.access.authorize("GET")
+        return get_object(resource, pk)
+
+    @blueprint.doc(summary=f"Replace a {label} object", **body_doc)
+    @blueprint.response(200, schema)
+    def replace(self, pk):
+        resource.access.authorize("PUT")
+        obj = get_object(resource, pk)
+        return save(resource, obj, load_body(resource, partial=False), created=False)
+
+    @blueprint.doc(summary=f"Update a {label} object", **patch_doc)
+    @blueprint.response(200, schema)
+    def update(self, pk):
+        resource.access.authorize("PATCH")
+        obj = get_object(resource, pk)
+        return save(resource, obj, load_body(resource, partial=True), created=False)
+
+    @blueprint.doc(summary=f"Delete a {label} object")
+    @blueprint.response(204)
+    def delete(self, pk):
+        resource.access.authorize("DELETE")
+        db.session.delete(get_object(resource, pk))
+        db.session.commit()
+
+    return {
+        "list": {"GET": list_objects, "POST": create},
+        "detail": {"GET": read, "PUT": replace, "PATCH": update, "DELETE": delete},
+    }
+
+
+def _view_class(resource, kind, handlers):
+    methods = {verb.lower(): handler for verb, handler in handlers.items() if verb in resource.methods}
+    class_name = "".join(part.title() for part in resource.name.split("-")) + kind.title()
+    return type(class_name, (MethodView,), {**methods, "resource": resource})
+
+
+def register(blueprint, resource):
+    """Serve `resource` (and its aliases) on `blueprint`: a list URL and a detail URL."""
+    registry.append(resource)
+    resource.blueprint = blueprint.name
+    handlers = _handlers(blueprint, resource)
+    list_view = _view_class(resource, "list", handlers["list"])
+    detail_view = _view_class(resource, "detail", handlers["detail"])
+    for name in (resource.name, *resource.aliases):
+        blueprint.route(f"/{name}/", endpoint=f"{name}-list")(list_view)
+        blueprint.route(f"/{name}/<int:pk>/", endpoint=f"{name}-detail")(detail_view)

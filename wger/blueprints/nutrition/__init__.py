@@ -1,0 +1,5 @@
+"""Nutrition: ingredients, weight units, plans and the diary."""
+
+from wger.blueprints.nutrition.resources import blueprint
+
+__all__ = ["blueprint"]
