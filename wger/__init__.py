@@ -37,11 +37,9 @@ def register_extensions(app):
 
 
 def register_api(app):
-    """Register the blueprints in the contract's order, which is also the API root's order."""
-    from wger.api import root
-    from wger.blueprints import core, exercises, nutrition
+    from wger.blueprints import all_blueprints
 
-    for blueprint in (core.blueprint, exercises.blueprint, nutrition.blueprint, root.blueprint):
+    for blueprint in all_blueprints():
         api.register_blueprint(blueprint)
 
 

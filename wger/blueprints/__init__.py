@@ -1,0 +1,12 @@
+"""One blueprint per domain."""
+
+
+def all_blueprints():
+    """Return every API blueprint in the contract's order, which is also the API root's order.
+
+    Importing a domain's blueprint declares (and registers) its resources.
+    """
+    from wger.api import root
+    from wger.blueprints import core, exercises, nutrition
+
+    return [core.blueprint, exercises.blueprint, nutrition.blueprint, root.blueprint]
