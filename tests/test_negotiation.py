@@ -63,3 +63,22 @@ def test_unknown_format_is_404(client, catalog, url):
 def test_html_escapes_stored_text(client, catalog):
     page = client.get("/api/v2/muscle/1/?format=api").get_data(as_text=True)
     assert "<script" not in page.split("<pre>", 1)[1]
+
+
+def test_cross_origin_clients_may_read_the_api(client, catalog):
+    response = client.get("/api/v2/muscle/", headers={"Origin": "https://app.example"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_cors_preflight_allows_authorization_header(client):
+    response = client.options(
+        "/api/v2/muscle/",
+        headers={
+            "Origin": "https://app.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "Authorization",
+        },
+    )
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "authorization" in response.headers["Access-Control-Allow-Headers"].lower()

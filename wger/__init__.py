@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from wger.config import default_config
-from wger.extensions import api, db, migrate
+from wger.extensions import api, cors, db, migrate
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -34,6 +34,7 @@ def register_extensions(app):
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
     api.init_app(app)
+    cors.init_app(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, expose_headers=["X-Request-ID"])
 
 
 def register_api(app):

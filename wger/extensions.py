@@ -1,5 +1,6 @@
 """The Flask extensions, unbound: `create_app` binds them to an app."""
 
+from flask_cors import CORS
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
@@ -25,3 +26,4 @@ class Model(DeclarativeBase):
 db = SQLAlchemy(model_class=Model)
 migrate = Migrate()
 api = Api()
+cors = CORS()
