@@ -201,7 +201,7 @@ def _filters(resource):
         "ordering": ordering,
         "ordering_choices": choices,
         "hidden": [(name, request.args[name]) for name in ("limit", "format") if name in request.args],
-        "clear": _url(_requested_path(), {name: None for name in request.args if name not in ("limit", "format")}),
+        "clear_url": _url(_requested_path(), {name: None for name in request.args if name not in ("limit", "format")}),
         "active": any(name not in ("limit", "offset", "format") for name in request.args),
     }
 

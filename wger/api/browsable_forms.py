@@ -88,7 +88,7 @@ def _number_attrs(schema_field):
     if isinstance(schema_field, fields.Integer):
         attrs["step"] = 1
     elif isinstance(schema_field, fields.Decimal) and schema_field.places is not None:
-        attrs["step"] = f"{10 ** -schema_field.places:.{schema_field.places}f}"
+        attrs["step"] = str(schema_field.places)
     else:
         attrs["step"] = "any"
     return attrs
