@@ -349,7 +349,7 @@ def test_delete_button_deletes_and_returns_to_the_list(writable_client, catalog,
     assert response.headers["Location"] == "/api/v2/testweightunit/"
     assert writable_client.get(url).status_code == 404
     html = page(writable_client, "/api/v2/testweightunit/")
-    assert f"DELETE /api/v2/testweightunit/{pk}/ → 204 NO CONTENT" in html
+    assert f"DELETE /api/v2/testweightunit/{pk}/ → 204 No Content" in html
 
 
 @pytest.mark.parametrize("token", [None, "", "forged"])

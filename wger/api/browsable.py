@@ -13,6 +13,7 @@ inside strings) become links, and links only ever point to `http(s)://` or this 
 import inspect
 import json
 import re
+from http import HTTPStatus
 from urllib.parse import urlencode
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
@@ -224,6 +225,14 @@ def _endpoints():
     return rows
 
 
+def _status_line(response):
+    """`201 Created` rather than werkzeug's `201 CREATED`."""
+    try:
+        return f"{response.status_code} {HTTPStatus(response.status_code).phrase}"
+    except ValueError:
+        return response.status
+
+
 def _status_class(status):
     return {2: "success", 3: "redirect", 4: "client-error", 5: "server-error"}.get(status // 100, "")
 
@@ -240,7 +249,7 @@ def _forms(resource, response, body):
 def _after_delete(response):
     """A deleted object has no page left: go to the page above it, saying what happened (303)."""
     crumbs = [crumb for crumb in _breadcrumbs() if crumb["url"] != request.path]
-    flash(f"{request.method} {_requested_path()} \u2192 {response.status}")
+    flash(f"{request.method} {_requested_path()} \u2192 {_status_line(response)}")
     return redirect(crumbs[-1]["url"] if crumbs else url_for(API_ROOT_ENDPOINT), code=303)
 
 
@@ -251,11 +260,11 @@ def page_context(response):
     user = auth.current_user()
     query = request.query_string.decode("utf-8", "replace")
     context = {
-        "title": view_name() if request.url_rule else response.status.split(" ", 1)[-1],
+        "title": view_name() if request.url_rule else _status_line(response).split(" ", 1)[-1],
         "description": view_description() if request.url_rule else "",
         "breadcrumbs": _breadcrumbs(),
         "request_line": f"{request.method} {_requested_path()}" + (f"?{query}" if query else ""),
-        "status": response.status,
+        "status": _status_line(response),
         "status_class": _status_class(response.status_code),
         "headers": [(name, value) for name, value in response.headers.items() if name.lower() not in HIDDEN_HEADERS],
         "body": _highlight(json.dumps(body, indent=4, ensure_ascii=False)) if response.data else None,

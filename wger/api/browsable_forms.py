@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from marshmallow import fields, validate
+from marshmallow import fields, missing, validate
 
 from wger.api import access
 from wger.api.fields import Related, RelatedList
@@ -20,6 +20,7 @@ from wger.extensions import db
 SELECT_LIMIT = 100
 NON_FIELD_ERRORS = "non_field_errors"
 TRUE_TEXTS = {"true", "1", "on"}
+LABEL_COLUMNS = ("name", "full_name", "title", "description")
 
 
 @dataclass
@@ -52,11 +53,13 @@ class Forms:
 
 
 def _label_column(model):
-    """The first text column of `model`: what a person recognises an object by in a select."""
-    for column in sa.inspect(model).columns:
-        if column.key != "id" and getattr(column.type, "python_type", None) is str:
-            return getattr(model, column.key)
-    return None
+    """What a person recognises an object by in a select: its name, else its first text column."""
+    text_columns = [column.key for column in sa.inspect(model).columns
+                    if column.key != "id" and getattr(column.type, "python_type", None) is str]
+    for preferred in LABEL_COLUMNS:
+        if preferred in text_columns:
+            return getattr(model, preferred)
+    return getattr(model, text_columns[0]) if text_columns else None
 
 
 def related_options(model):
@@ -161,16 +164,18 @@ def _writable_fields(schema):
             if not schema_field.dump_only]
 
 
-def _default(schema_field):
+def _default(schema_field, empty):
+    """The field's declared default for a new object, or `empty` when it has none (or a computed one)."""
     value = schema_field.load_default
-    return None if callable(value) or value is None or value.__class__.__name__ == "_Missing" else value
+    return empty if callable(value) or value is None or value is missing else value
 
 
 def _initial_values(writable, body, is_detail):
     """Current values: the object's on a detail page, the fields' defaults on a list page."""
     if is_detail and isinstance(body, dict):
         return {name: body.get(name) for name, _ in writable}
-    return {name: _default(schema_field) for name, schema_field in writable}
+    return {name: _default(schema_field, "" if isinstance(schema_field, fields.String) else None)
+            for name, schema_field in writable}
 
 
 def _submitted_values(widgets, submission):
