@@ -235,6 +235,7 @@ def test_read_only_endpoints_get_no_forms(client, catalog, signed_in):  # noqa: 
 def test_list_page_offers_a_post_form(writable_client, catalog, signed_in):  # noqa: F811
     html = page(writable_client, "/api/v2/testweightunit/")
     assert '<input type="hidden" name="_method" value="POST">' in html
+    assert '<a class="button" href="#forms">' in html
     assert '<select id="field-language" name="language">' in html
     assert re.search(r'<option value="1">1 — \w+</option>', html)
     assert 'type="text" name="name" value="" maxlength="200">' in html
