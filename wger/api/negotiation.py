@@ -1,45 +1,55 @@
 """Content negotiation for every API URL, in one place.
 
 A format is chosen once per request: a `.json` / `.api` suffix on the path, or `?format=json|api`, wins
-over the Accept header; `Accept: application/json; indent=4` asks for indented JSON, `text/html` for the
-browsable page, and `*/*` or no header for JSON. Views only return data; `after_request` renders it.
+over the Accept header. Otherwise each format we serve takes the quality of the most specific Accept range
+that matches it (RFC 9110); the highest quality wins, then the more specific range, then JSON. So a
+browser's usual header gets the browsable page, `*/*` or no header gets JSON, `application/json; indent=4`
+gets JSON indented by 4 (clamped to 0-8), and a header we cannot satisfy gets a 406.
+
+Views only return data; `after_request` adds `Vary` and `Allow`, answers OPTIONS with the endpoint's
+description, and re-renders the JSON body as indented JSON or the browsable page. No endpoint needs code of
+its own for any of this.
 """
 
 import json
+import logging
 import re
 
-from flask import g, render_template, request
+from flask import g, jsonify, request
 from flask_smorest import abort
-from markupsafe import Markup
-from werkzeug.datastructures import MIMEAccept
-from werkzeug.http import parse_accept_header
+
+from wger.api import browsable
+from wger.api.form_submission import register_form_submission
+
+log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v2/"
+DOCS_BLUEPRINT = "api-docs"
 FORMATS = {"json": "json", "api": "html"}
-MEDIA_TYPES = {"application/json": "json", "text/html": "html"}
-SUFFIX = re.compile(r"^(?P<path>/api/v2/.*?)/?\.(?P<suffix>[a-z]+)/?$")
-INDENT = re.compile(r"indent=(\d+)")
+MEDIA_TYPES = {"json": "application/json", "html": "text/html"}
+SUFFIX = re.compile(r"^(?P<path>/api/v2(?:/.*?)?)/?\.(?P<suffix>[A-Za-z]+)/?$")
+MAX_INDENT = 8
+PARSES = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"]
 
 
 class FormatSuffixMiddleware:
     """Strip a `.json` / `.api` suffix from API paths before routing, remembering the format it asked for.
 
     This keeps one route (and one OpenAPI path) per endpoint; a suffix naming an unknown format is
-    remembered too, so the request ends in a 404.
+    remembered too, so the request ends in a 404. The path as requested is kept for the browsable page.
     """
 
     def __init__(self, wsgi_app):
         self.wsgi_app = wsgi_app
 
     def __call__(self, environ, start_response):
-        match = SUFFIX.match(environ.get("PATH_INFO", ""))
+        path = environ.get("PATH_INFO", "")
+        environ["wger.requested_path"] = path
+        match = SUFFIX.match(path)
         if match:
             environ["PATH_INFO"] = match["path"].rstrip("/") + "/"
             environ["wger.format_suffix"] = match["suffix"]
         return self.wsgi_app(environ, start_response)
-
-
-DOCS_BLUEPRINT = "api-docs"
 
 
 def is_api_request():
@@ -48,86 +58,132 @@ def is_api_request():
     return on_api_path and request.blueprint != DOCS_BLUEPRINT
 
 
-def _accept_without_parameters(header):
-    """Drop media type parameters other than `q`, so `application/json; indent=4` matches JSON."""
-    items = []
+def _accept_ranges(header):
+    """Parse an Accept header into `(type, subtype, parameters, quality)` tuples, ignoring malformed items."""
+    ranges = []
     for item in header.split(","):
-        media_type, *parameters = (part.strip() for part in item.split(";"))
-        weights = [parameter for parameter in parameters if parameter.startswith("q=")]
-        items.append(";".join([media_type, *weights]))
-    return parse_accept_header(",".join(items), MIMEAccept)
+        media_range, *raw_parameters = (part.strip() for part in item.split(";"))
+        if media_range.count("/") != 1:
+            continue
+        main, sub = media_range.lower().split("/")
+        parameters = {}
+        for raw in raw_parameters:
+            name, _, value = raw.partition("=")
+            parameters[name.strip().lower()] = value.strip().strip('"')
+        try:
+            quality = float(parameters.pop("q", "1"))
+        except ValueError:
+            quality = 1.0
+        ranges.append((main, sub, parameters, max(0.0, min(quality, 1.0))))
+    return ranges
 
 
-def _accepted_format():
-    """Pick the format from the Accept header, or answer 406 when nothing we serve is acceptable."""
-    header = request.headers.get("Accept", "").strip()
-    if not header:
-        return "json"
-    best = _accept_without_parameters(header).best_match(list(MEDIA_TYPES))
-    if best is None:
-        abort(406)
-    return MEDIA_TYPES[best]
+def _specificity(main, sub):
+    return 0 if main == "*" else 1 if sub == "*" else 2
 
 
-def _json_indent():
-    for value in request.headers.get("Accept", "").split(","):
-        if value.strip().startswith("application/json"):
-            match = INDENT.search(value)
-            if match:
-                return min(int(match[1]), 8)
-    return None
+def _matching_range(media_type, ranges):
+    """Return the most specific range matching `media_type` as `(specificity, quality, parameters)`."""
+    main, sub = media_type.split("/")
+    matches = [
+        (_specificity(r_main, r_sub), quality, parameters)
+        for r_main, r_sub, parameters, quality in ranges
+        if r_main in ("*", main) and r_sub in ("*", sub)
+    ]
+    return max(matches, key=lambda match: match[0], default=None)
+
+
+def _negotiate(header):
+    """Return `(format, parameters of the chosen range)`, or None when no format is acceptable."""
+    ranges = _accept_ranges(header)
+    candidates = []
+    for preference, (name, media_type) in enumerate(MEDIA_TYPES.items()):
+        match = _matching_range(media_type, ranges)
+        if match and match[1] > 0:
+            specificity, quality, parameters = match
+            candidates.append(((quality, specificity, -preference), name, parameters))
+    if not candidates:
+        return None
+    _, name, parameters = max(candidates, key=lambda candidate: candidate[0])
+    return name, parameters
+
+
+def _indent(parameters):
+    """The `indent` parameter of the JSON range, clamped to 0-8 as the original does; None if absent."""
+    try:
+        return max(0, min(int(parameters["indent"]), MAX_INDENT))
+    except (KeyError, ValueError):
+        return None
 
 
 def choose_format():
-    """Decide this request's format before the view runs (so a 406 or 404 costs no query)."""
+    """Decide this request's format before the view runs (so a 406 or 404 costs no query).
+
+    An unknown suffix or `?format=` is a 404, shown in the format the Accept header asks for.
+    """
     if not is_api_request():
         return
-    g.api_format = "json"
+    g.api_format, g.json_indent = "json", None
+    negotiated = _negotiate(request.headers.get("Accept", "").strip() or "*/*")
     requested = request.environ.get("wger.format_suffix") or request.args.get("format")
     if requested:
         if requested not in FORMATS:
+            g.api_format = negotiated[0] if negotiated else "json"
             abort(404)
         g.api_format = FORMATS[requested]
-    else:
-        g.api_format = _accepted_format()
-    g.json_indent = _json_indent() if g.api_format == "json" else None
+        return
+    if negotiated is None:
+        abort(406)
+    g.api_format, parameters = negotiated
+    if g.api_format == "json":
+        g.json_indent = _indent(parameters)
+
+
+def _options_response(response):
+    """Describe the endpoint for OPTIONS, as the original does: name, description, formats in and out."""
+    body = jsonify({
+        "name": browsable.view_name(),
+        "description": browsable.view_description(),
+        "renders": list(MEDIA_TYPES.values()),
+        "parses": PARSES,
+    })
+    body.headers["Allow"] = response.headers.get("Allow", "")
+    return body
 
 
 def render_response(response):
     """Add `Vary` and `Allow`, then re-render the JSON body as indented JSON or the browsable page."""
     if not is_api_request():
         return response
-    response.vary.add("Accept")
     allowed = request.url_rule.methods if request.url_rule else response.allow
     if allowed:
         response.headers["Allow"] = ", ".join(sorted(allowed))
-    api_format = g.get("api_format", "json")
-    if response.mimetype != "application/json" or response.direct_passthrough:
+    if request.method == "OPTIONS" and request.url_rule and response.status_code == 200 and not response.data:
+        response = _options_response(response)
+    response.vary.add("Accept")
+    if response.direct_passthrough or response.mimetype not in ("application/json", ""):
         return response
-    if api_format == "html":
-        return _browsable(response)
-    if g.get("json_indent"):
+    if g.get("api_format") == "html":
+        return _browsable_or_json(response)
+    if g.get("json_indent") is not None and response.data:
         data = json.loads(response.get_data())
         response.set_data(json.dumps(data, indent=g.json_indent, ensure_ascii=False) + "\n")
     return response
 
 
-def _browsable(response):
-    body = json.loads(response.get_data()) if response.get_data() else None
-    page = render_template(
-        "api/browsable.html",
-        status=response.status,
-        headers=response.headers,
-        content=Markup.escape(json.dumps(body, indent=4, ensure_ascii=False)) if body is not None else "",
-    )
-    response.set_data(page)
-    response.mimetype = "text/html"
-    return response
+def _browsable_or_json(response):
+    """Render the browsable page; should that ever fail, log it and keep the JSON rather than fail twice."""
+    try:
+        return browsable.render_page(response)
+    except Exception:
+        log.exception("Could not render the browsable page of %s %s", request.method, request.path)
+        return response
 
 
 def register_negotiation(app):
     app.wsgi_app = FormatSuffixMiddleware(app.wsgi_app)
     app.before_request(choose_format)
+    register_form_submission(app, API_PREFIX)
     app.after_request(render_response)
     app.json.sort_keys = False
     app.json.ensure_ascii = False

@@ -1,0 +1,93 @@
+"""A real browser against a real server: Debian's chromium, headless, driven by Playwright.
+
+The app runs in a werkzeug server thread on 127.0.0.1 with a free port. Every page is watched: any request
+to another host is blocked and fails the test. The suite skips, saying why, where chromium or the
+`playwright` package is missing; `.ci/run` installs chromium so CI always runs it.
+"""
+
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from werkzeug.serving import make_server
+from writable_api import signed_in, writable_app  # noqa: F401 (fixtures)
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"the browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the browser tests need the playwright package")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class LiveServer:
+    """The app served on 127.0.0.1 in a thread, for as long as the test session lasts."""
+
+    def __init__(self, app):
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.thread.join()
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    server = LiveServer(app)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def writable_server(writable_app):  # noqa: F811 (fixture)
+    server = LiveServer(writable_app)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh browser context whose requests may only go to 127.0.0.1; the test fails otherwise."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    foreign = []
+
+    def guard(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("request", lambda request: None if urlsplit(request.url).hostname == "127.0.0.1"
+            else foreign.append(request.url))
+    yield page
+    context.close()
+    assert foreign == [], f"requests left 127.0.0.1: {foreign}"
+
+
+@pytest.fixture
+def screenshot(browser_page):
+    """Save a full-page screenshot under test-artifacts/ (not committed)."""
+
+    def take(name):
+        ARTIFACTS.mkdir(exist_ok=True)
+        browser_page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+    return take

@@ -1,0 +1,386 @@
+"""The browsable page: what a person exploring the API in a browser sees, on every endpoint."""
+
+import re
+
+import pytest
+from writable_api import signed_in, writable_app  # noqa: F401 (fixtures)
+
+from wger import auth
+from wger.api import browsable_forms, views
+from wger.extensions import db
+from wger.models import License, Muscle
+
+HTML = {"Accept": "text/html"}
+
+
+def page(client, url, status=200, **kwargs):
+    response = client.get(url, headers=HTML, **kwargs)
+    assert response.status_code == status
+    assert response.mimetype == "text/html"
+    return response.get_data(as_text=True)
+
+
+def csrf_token(html):
+    return re.search(r'name="csrf_token" value="([^"]+)"', html)[1]
+
+
+@pytest.fixture
+def writable_client(writable_app):  # noqa: F811 (fixture)
+    return writable_app.test_client()
+
+
+def test_list_page_shows_the_request_and_the_response(client, catalog):
+    html = page(client, "/api/v2/muscle/?limit=2")
+    assert "<h1>Muscle List</h1>" in html
+    assert "The muscles exercises train, with images to overlay on the body outline." in html
+    assert '<li><a href="/api/v2/">API Root</a></li>' in html
+    assert '<li aria-current="page">Muscle List</li>' in html
+    assert "GET /api/v2/muscle/?limit=2" in html
+    assert "HTTP 200 OK" in html
+    assert "<b>Allow:</b> GET, HEAD, OPTIONS" in html
+    assert "<b>Vary:</b> Accept" in html
+    assert "<b>Content-Type:</b> application/json" in html
+    assert '<span class="string">&#34;Anterior deltoid&#34;</span>' in html
+
+
+def test_detail_page_has_breadcrumbs_to_its_list(client, catalog):
+    html = page(client, "/api/v2/muscle/1.api/")
+    assert '<li><a href="/api/v2/muscle/">Muscle List</a></li>' in html
+    assert '<li aria-current="page">Muscle Instance</li>' in html
+    assert "GET /api/v2/muscle/1.api/" in html
+    assert "Biceps brachii" in html
+
+
+def test_urls_in_the_body_are_links(client, catalog):
+    html = page(client, "/api/v2/muscle/?limit=2")
+    assert '<a href="http://localhost/api/v2/muscle/?limit=2&amp;offset=2" rel="nofollow">' in html
+    assert '<a href="/static/images/muscles/main/muscle-2.svg" rel="nofollow">' in html
+
+
+def test_urls_inside_longer_strings_are_links_but_nothing_else_is(app, client, catalog):
+    with app.app_context():
+        db.session.add(License(id=90, full_name="see https://example.org/a?b=1&c=2 for <terms>", short_name="x",
+                               url="javascript:alert(1)"))
+        db.session.commit()
+    html = page(client, "/api/v2/license/90/")
+    link = "https://example.org/a?b=1&amp;c=2"
+    assert f'see <a href="{link}" rel="nofollow">{link}</a>' in html
+    assert "for &lt;terms&gt;" in html
+    assert 'href="javascript' not in html
+
+
+def test_stored_markup_is_shown_as_text(app, client, catalog):
+    with app.app_context():
+        db.session.add(Muscle(id=90, name='<script>alert("x")</script>', name_en="<b>bold</b>", is_front=True))
+        db.session.commit()
+    for url in ("/api/v2/muscle/90/", "/api/v2/muscle/?name=<script>alert(\"x\")</script>"):
+        html = page(client, url)
+        assert "<script" not in html
+        assert "<b>bold" not in html
+        assert "&lt;script&gt;" in html
+
+
+def test_pagination_controls(client, catalog):
+    html = page(client, "/api/v2/muscle/?limit=5&offset=5&ordering=id")
+    assert "6\u201310 of 16 · page 2 of 4" in html
+    assert 'rel="first" href="/api/v2/muscle/?limit=5&amp;ordering=id"' in html
+    assert 'rel="prev" href="/api/v2/muscle/?limit=5&amp;ordering=id"' in html
+    assert 'rel="next" href="/api/v2/muscle/?limit=5&amp;ordering=id&amp;offset=10"' in html
+    assert 'rel="last" href="/api/v2/muscle/?limit=5&amp;ordering=id&amp;offset=15"' in html
+    assert '<option value="5" selected>5</option>' in html
+    assert '<input type="hidden" name="ordering" value="id">' in html
+
+
+def test_first_page_has_no_backward_links(client, catalog):
+    html = page(client, "/api/v2/muscle/")
+    assert 'rel="first"' not in html and 'rel="prev"' not in html
+    assert "1\u201316 of 16 · page 1 of 1" in html
+
+
+def test_filters_panel_lists_filters_and_ordering(client, catalog):
+    html = page(client, "/api/v2/muscle/?is_front=true&ordering=-name&limit=5")
+    assert '<aside class="filters"' in html
+    assert 'name="name" type="text" value=""' in html
+    assert '<option value="true" selected>true</option>' in html
+    assert '<option value="-name" selected>name (descending)</option>' in html
+    assert '<option value="is_front">is_front (ascending)</option>' in html
+    assert '<input type="hidden" name="limit" value="5">' in html
+    assert 'href="/api/v2/muscle/?limit=5">Clear</a>' in html
+
+
+def test_filter_on_a_foreign_key_is_a_select(client, catalog):
+    html = page(client, "/api/v2/weightunit/?language=2")
+    assert '<select id="filter-language" name="language">' in html
+    assert re.search(r'<option value="2" selected>2 — \w+</option>', html)
+
+
+def test_detail_pages_have_no_filters(client, catalog):
+    assert '<aside class="filters"' not in page(client, "/api/v2/muscle/1/")
+
+
+def test_format_switch_and_site_links(client, catalog):
+    html = page(client, "/api/v2/muscle/?limit=2")
+    assert 'href="/api/v2/muscle/?limit=2&amp;format=json">JSON</a>' in html
+    assert 'href="/api/v2/muscle/?limit=2&amp;format=api">API</a>' in html
+    assert 'href="/api/v2/schema/ui"' in html
+    assert 'href="/accounts/login/?next=%2Fapi%2Fv2%2Fmuscle%2F%3Flimit%3D2">Log in</a>' in html
+    assert "Log out" not in html and "/accounts/api-key/" not in html
+
+
+def test_signed_in_person_gets_logout_and_api_key_links(client, catalog, signed_in):  # noqa: F811
+    html = page(client, "/api/v2/muscle/")
+    assert '<form class="inline" method="post" action="/accounts/logout/">' in html
+    assert 'href="/accounts/api-key/"' in html
+    assert "tester" in html
+    assert "Log in" not in html
+
+
+def test_pages_use_local_assets_only(client, catalog):
+    html = page(client, "/api/v2/")
+    assert "/static/css/browsable.css" in html
+    assert client.get("/static/css/browsable.css").status_code == 200
+    assert not re.search(r'<(link|script|img|iframe)[^>]+(src|href)="(https?:)?//', html)
+
+
+def test_pages_forbid_scripts_and_foreign_origins(client, catalog):
+    response = client.get("/api/v2/muscle/", headers=HTML)
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'none'" in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_root_page_lists_every_endpoint(client, catalog, monkeypatch):
+    monkeypatch.setattr(views.registry[0].access, "private", True)
+    html = page(client, "/api/v2/")
+    assert "<h1>API Root</h1>" in html
+    for name in client.get("/api/v2/").json:
+        assert f'>{name}</a>' in html
+    rows = re.findall(r'<tr>\s*<td><a href="([^"]+)">([^<]+)</a>.*?class="badge (\w+)"', html, re.S)
+    assert (views.registry[0].name, "private") in {(name, access) for _, name, access in rows}
+    assert ("/api/v2/muscle/", "muscle", "public") in rows
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "detail"),
+    [
+        ("/api/v2/nowhere/", 404, "Not found."),
+        ("/api/v2/muscle/999/", 404, "No Muscle matches the given query."),
+        ("/api/v2/muscle/?format=xml", 404, "Not found."),
+    ],
+)
+def test_errors_are_pages_with_the_real_status(client, catalog, url, status, detail):
+    html = page(client, url, status=status)
+    assert f"HTTP {status}" in html
+    assert f'<span class="string">&#34;{detail}&#34;</span>' in html
+
+
+def test_405_is_a_page_with_allow(client, catalog):
+    response = client.delete("/api/v2/muscle/1/", headers=HTML)
+    assert response.status_code == 405
+    assert response.mimetype == "text/html"
+    assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
+    html = response.get_data(as_text=True)
+    assert "Method \\&#34;DELETE\\&#34; not allowed." in html
+    assert "<b>Allow:</b> GET, HEAD, OPTIONS" in html
+
+
+@pytest.mark.parametrize(
+    ("status", "detail"),
+    [
+        (401, "Authentication credentials were not provided."),
+        (403, "You do not have permission to perform this action."),
+    ],
+)
+def test_auth_errors_are_pages(client, catalog, monkeypatch, status, detail):
+    from flask_smorest import abort
+
+    def refuse(resource):
+        if status == 401:
+            auth.require_user()
+        abort(status)
+
+    monkeypatch.setattr(views, "list_page", refuse)
+    html = page(client, "/api/v2/muscle/", status=status)
+    assert detail in html
+    if status == 401:
+        assert '<b>WWW-Authenticate:</b> Bearer realm=&#34;api&#34;' in html
+        assert "needs you to be signed in" in html
+
+
+def test_500_is_a_page_without_internals(client, catalog, monkeypatch):
+    def explode(resource):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(views, "list_page", explode)
+    response = client.get("/api/v2/muscle/", headers=HTML)
+    assert response.status_code == 500
+    assert response.mimetype == "text/html"
+    html = response.get_data(as_text=True)
+    assert "A server error occurred." in html
+    assert response.headers["X-Request-ID"] in html
+    assert "secret internals" not in html
+
+
+def test_anonymous_visitors_get_no_forms(writable_client, catalog):
+    html = page(writable_client, "/api/v2/testweightunit/")
+    assert "_method" not in html and "csrf_token" not in html
+    assert "Set-Cookie" not in writable_client.get("/api/v2/testweightunit/", headers=HTML).headers
+
+
+def test_read_only_endpoints_get_no_forms(client, catalog, signed_in):  # noqa: F811
+    html = page(client, "/api/v2/muscle/1/")
+    assert 'name="_method"' not in html
+
+
+def test_list_page_offers_a_post_form(writable_client, catalog, signed_in):  # noqa: F811
+    html = page(writable_client, "/api/v2/testweightunit/")
+    assert '<input type="hidden" name="_method" value="POST">' in html
+    assert '<a class="button" href="#forms">' in html
+    assert '<select id="field-language" name="language">' in html
+    assert re.search(r'<option value="1">1 — \w+</option>', html)
+    assert 'type="text" name="name" value="" maxlength="200">' in html
+    assert '<button type="submit" name="_method" value="POST" class="primary">POST</button>' in html
+    assert "DELETE" not in html
+    with writable_client.session_transaction() as session:
+        assert csrf_token(html) == session["csrf_token"]
+
+
+def test_form_widgets_follow_the_schema(writable_client, catalog, signed_in):  # noqa: F811
+    html = page(writable_client, "/api/v2/testwidget/")
+    assert '<label for="field-name">name <abbr title="required">*</abbr></label>' in html
+    assert '<select id="field-license" name="license">\n              <option value="">---------</option>' in html
+    assert '<select id="field-muscles" name="muscles" multiple size="6">' in html
+    assert '<option value="kg">Kilograms</option>' in html
+    assert '<input type="hidden" name="is_front" value="false">' in html
+    assert '<input id="field-is_front" type="checkbox" name="is_front" value="true">' in html
+    assert 'type="date" name="day"' in html
+    assert 'type="datetime-local" name="created" value="" step="1">' in html
+    assert 'type="number" name="repetitions" value="" min="1" max="99" step="1">' in html
+    assert 'type="number" name="weight" value="" step="0.01">' in html
+    assert 'type="email" name="email"' in html
+
+
+def test_large_tables_get_an_id_input_instead_of_a_select(writable_client, catalog, signed_in, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(browsable_forms, "SELECT_LIMIT", 3)
+    html = page(writable_client, "/api/v2/testwidget/")
+    assert '<select id="field-license"' not in html
+    assert 'type="number" name="license" value="" step="1" min="1">' in html
+    assert "More than 3 to list: enter an id" in html
+    assert "(several ids go through the raw data form)" in html
+
+
+def _create(client, name="Slice", language=1):
+    response = client.post("/api/v2/testweightunit/", json={"name": name, "language": language})
+    assert response.status_code == 201
+    return response.json["id"]
+
+
+def test_detail_page_offers_put_patch_and_delete(writable_client, catalog, signed_in):  # noqa: F811
+    pk = _create(writable_client)
+    html = page(writable_client, f"/api/v2/testweightunit/{pk}/")
+    assert '<input type="hidden" name="_method" value="PUT">' in html
+    assert 'name="name" value="Slice"' in html
+    assert re.search(r'<option value="1" selected>', html)
+    assert 'name="_method" value="PATCH"' in html
+    assert '<input type="hidden" name="_method" value="DELETE">' in html
+    assert "&#34;name&#34;: &#34;Slice&#34;" in html
+
+
+def test_html_form_creates_an_object(writable_client, catalog, signed_in):  # noqa: F811
+    token = csrf_token(page(writable_client, "/api/v2/testweightunit/"))
+    response = writable_client.post("/api/v2/testweightunit/", headers=HTML, data={
+        "_method": "POST", "csrf_token": token, "name": "Cup", "language": "2"})
+    assert response.status_code == 201
+    assert response.mimetype == "text/html"
+    assert "POST /api/v2/testweightunit/" in response.get_data(as_text=True)
+    assert writable_client.get("/api/v2/testweightunit/?name=Cup").json["results"][0]["language"] == 2
+
+
+def test_form_errors_are_shown_beside_the_fields(writable_client, catalog, signed_in):  # noqa: F811
+    token = csrf_token(page(writable_client, "/api/v2/testweightunit/"))
+    response = writable_client.post("/api/v2/testweightunit/", headers=HTML, data={
+        "_method": "POST", "csrf_token": token, "name": "<b>Cup</b>", "language": "999"})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert '<span class="error" role="alert">Invalid pk &#34;999&#34; - object does not exist.</span>' in html
+    assert 'name="name" value="&lt;b&gt;Cup&lt;/b&gt;"' in html
+    assert writable_client.get("/api/v2/testweightunit/?name=<b>Cup</b>").json["count"] == 0
+
+
+def test_blank_required_field_is_missing(writable_client, catalog, signed_in):  # noqa: F811
+    token = csrf_token(page(writable_client, "/api/v2/testweightunit/"))
+    response = writable_client.post("/api/v2/testweightunit/", headers=HTML, data={
+        "_method": "POST", "csrf_token": token, "name": "", "language": "1"})
+    assert response.status_code == 400
+    assert re.search(r'field has-error">\s*<label for="field-name">', response.get_data(as_text=True))
+
+
+def test_raw_json_form_replaces_and_patches(writable_client, catalog, signed_in):  # noqa: F811
+    pk = _create(writable_client)
+    url = f"/api/v2/testweightunit/{pk}/"
+    token = csrf_token(page(writable_client, url))
+    response = writable_client.post(url, headers=HTML, data={
+        "_method": "PUT", "csrf_token": token, "_content_type": "application/json",
+        "_content": '{"name": "Mug", "language": 2}'})
+    assert response.status_code == 200
+    assert "PUT /api/v2/testweightunit/" in response.get_data(as_text=True)
+    response = writable_client.post(url, data={"_method": "PATCH", "csrf_token": token, "_content": '{"name": "Jar"}'})
+    assert response.status_code == 200
+    assert response.json == {"id": pk, "language": 2, "name": "Jar"}
+
+
+def test_raw_form_errors_are_listed_under_the_content(writable_client, catalog, signed_in):  # noqa: F811
+    pk = _create(writable_client)
+    url = f"/api/v2/testweightunit/{pk}/"
+    token = csrf_token(page(writable_client, url))
+    response = writable_client.post(url, headers=HTML, data={
+        "_method": "PATCH", "csrf_token": token, "_content": '{"language": "x"}'})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "<li>language: Invalid pk &#34;x&#34; - object does not exist.</li>" in html
+    assert "{&#34;language&#34;: &#34;x&#34;}</textarea>" in html
+
+
+def test_delete_button_deletes_and_returns_to_the_list(writable_client, catalog, signed_in):  # noqa: F811
+    pk = _create(writable_client)
+    url = f"/api/v2/testweightunit/{pk}/"
+    token = csrf_token(page(writable_client, url))
+    response = writable_client.post(url, headers=HTML, data={"_method": "DELETE", "csrf_token": token})
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/api/v2/testweightunit/"
+    assert writable_client.get(url).status_code == 404
+    html = page(writable_client, "/api/v2/testweightunit/")
+    assert f"DELETE /api/v2/testweightunit/{pk}/ → 204 No Content" in html
+
+
+@pytest.mark.parametrize("token", [None, "", "forged"])
+def test_form_submissions_need_the_csrf_token(writable_client, catalog, signed_in, token):  # noqa: F811
+    pk = _create(writable_client)
+    page(writable_client, "/api/v2/testweightunit/")
+    data = {"_method": "DELETE"} | ({"csrf_token": token} if token is not None else {})
+    response = writable_client.post(f"/api/v2/testweightunit/{pk}/", data=data)
+    assert response.status_code == 403
+    assert response.json == {"detail": "CSRF Failed: CSRF token missing or incorrect."}
+    assert writable_client.get(f"/api/v2/testweightunit/{pk}/").status_code == 200
+
+
+def test_csrf_token_may_come_as_a_header(writable_client, catalog, signed_in):  # noqa: F811
+    pk = _create(writable_client)
+    token = csrf_token(page(writable_client, "/api/v2/testweightunit/"))
+    response = writable_client.post(f"/api/v2/testweightunit/{pk}/", data={"_method": "DELETE"},
+                                    headers={"X-CSRFToken": token})
+    assert response.status_code == 204
+
+
+def test_ordinary_form_posts_are_not_rewritten(writable_client, catalog, signed_in):  # noqa: F811
+    response = writable_client.post("/api/v2/testweightunit/", data={"name": "Bowl", "language": "1"})
+    assert response.status_code == 201
+    assert response.json["name"] == "Bowl"
+
+
+def test_stored_markup_through_the_api_renders_as_text(writable_client, catalog, signed_in):  # noqa: F811
+    pk = _create(writable_client, name="<script>alert(1)</script>")
+    for url in (f"/api/v2/testweightunit/{pk}/", "/api/v2/testweightunit/"):
+        html = page(writable_client, url)
+        assert "<script" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
