@@ -6,9 +6,10 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from wger.config import default_config
-from wger.extensions import api, db, migrate
+from wger.extensions import api, db, jwt, limiter, migrate
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -19,6 +20,7 @@ def create_app(config=None):
     register_config(app, config)
     register_extensions(app)
     register_api(app)
+    register_pages(app)
     register_negotiation_and_errors(app)
     register_commands(app)
     return app
@@ -28,21 +30,32 @@ def register_config(app, config):
     app.config.update(default_config(app.instance_path))
     app.config.update(config or {})
     logging.basicConfig(level=logging.INFO)
+    if app.config["NUM_PROXIES"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["NUM_PROXIES"])
 
 
 def register_extensions(app):
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
     api.init_app(app)
+    jwt.init_app(app)
+    limiter.init_app(app)
 
 
 def register_api(app):
     """Register the blueprints in the contract's order, which is also the API root's order."""
     from wger.api import root
-    from wger.blueprints import core, exercises, nutrition
+    from wger.blueprints import accounts, core, exercises, nutrition, weight
 
-    for blueprint in (core.blueprint, exercises.blueprint, nutrition.blueprint, root.blueprint):
+    blueprints = (core.blueprint, accounts.blueprint, exercises.blueprint, nutrition.blueprint, weight.blueprint)
+    for blueprint in (*blueprints, root.blueprint):
         api.register_blueprint(blueprint)
+
+
+def register_pages(app):
+    from wger.blueprints.accounts import pages
+
+    app.register_blueprint(pages.blueprint)
 
 
 def register_negotiation_and_errors(app):
@@ -54,9 +67,10 @@ def register_negotiation_and_errors(app):
 
 
 def register_commands(app):
-    from wger.commands import sample_data
+    from wger.commands import sample_data, user
 
     app.cli.add_command(sample_data)
+    app.cli.add_command(user)
 
 
 @event.listens_for(Engine, "connect")
