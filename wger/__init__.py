@@ -6,7 +6,6 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from wger.config import default_config
 from wger.extensions import api, db, jwt, limiter, migrate
@@ -30,8 +29,6 @@ def register_config(app, config):
     app.config.update(default_config(app.instance_path))
     app.config.update(config or {})
     logging.basicConfig(level=logging.INFO)
-    if app.config["NUM_PROXIES"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["NUM_PROXIES"])
 
 
 def register_extensions(app):

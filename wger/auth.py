@@ -100,7 +100,7 @@ def _user_from_session():
         return None
     if request.method not in SAFE_METHODS:
         try:
-            validate_csrf(request.headers.get("X-CSRFToken"))
+            validate_csrf(request.headers.get("X-CSRFToken") or request.form.get("csrf_token"))
         except CSRFError as error:
             abort(403, message=f"CSRF Failed: {error}")
     return user

@@ -71,7 +71,7 @@ def logout():
     if ActionForm().validate_on_submit():
         auth.log_out_session()
         return redirect(url_for("account-pages.login"))
-    return render_template("accounts/message.html", message="The logout form has expired; please try again."), 400
+    return render_template("accounts/message.html", message="The logout form has expired; please try again."), 403
 
 
 @blueprint.route("/api-key", methods=["GET", "POST"])
@@ -83,7 +83,7 @@ def api_key():
     form = ActionForm()
     if request.method == "POST":
         if not form.validate_on_submit():
-            return render_template("accounts/message.html", message="The form has expired; please try again."), 400
+            return render_template("accounts/message.html", message="The form has expired; please try again."), 403
         users.replace_permanent_key(user)
     key = users.permanent_key(user)
     db.session.commit()
