@@ -1,14 +1,22 @@
 """Fixtures: one app per test session on SQLite (or on `DATABASE_URL`), a clean database per test."""
 
+import datetime as dt
 import os
 
 import pytest
+import sqlalchemy as sa
+from flask_jwt_extended import create_access_token
 from flask_migrate import upgrade
 from sqlalchemy import event
 
 from wger import create_app
+from wger.blueprints.accounts.users import create_user, find_user
 from wger.commands import load_core
-from wger.extensions import db
+from wger.extensions import db, limiter
+from wger.models import Permission
+from wger.models.accounts import utcnow
+
+PASSWORD = "correct-horse-battery"
 
 
 @pytest.fixture(scope="session")
@@ -34,8 +42,10 @@ def _clean_database(app):
     """Give every test an empty database, whatever the previous test wrote.
 
     Requests run without an outer app context, so each one gets its own `g` and session, as in production.
+    Rate limit counters are cleared too, so only the tests about them ever hit a limit.
     """
     yield
+    limiter.reset()
     with app.app_context():
         for table in reversed(db.metadata.sorted_tables):
             db.session.execute(table.delete())
@@ -75,3 +85,46 @@ def count_queries(app):
         return result, len(statements)
 
     return run
+
+
+def _permission(name):
+    app_label, codename = name.split(".", 1)
+    statement = sa.select(Permission).where(Permission.app_label == app_label, Permission.codename == codename)
+    permission = db.session.scalar(statement)
+    if permission is None:
+        permission = Permission(app_label=app_label, codename=codename, name=name)
+        db.session.add(permission)
+    return permission
+
+
+@pytest.fixture
+def make_user(app):
+    """Return `make_user(username, password=PASSWORD, email=None, is_superuser=False, email_verified=False,
+    days_old=0, permissions=())`, which creates an account (profile and API key included) and returns its id.
+
+    `permissions` are `app_label.codename` names granted to the user directly.
+    """
+
+    def make(username, password=PASSWORD, email=None, is_superuser=False, email_verified=False, days_old=0,
+             permissions=()):
+        with app.app_context():
+            user = create_user(username, password, email=email, is_superuser=is_superuser)
+            user.profile.email_verified = email_verified
+            user.date_joined = utcnow() - dt.timedelta(days=days_old)
+            user.permissions = [_permission(name) for name in permissions]
+            db.session.commit()
+            return user.id
+
+    return make
+
+
+@pytest.fixture
+def auth_headers(app):
+    """Return `auth_headers(username)`: real `Authorization: Bearer <access token>` headers for that user."""
+
+    def headers(username):
+        with app.app_context():
+            token = create_access_token(identity=find_user(username=username).id)
+        return {"Authorization": f"Bearer {token}"}
+
+    return headers

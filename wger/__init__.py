@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from wger.config import default_config
-from wger.extensions import api, cors, db, migrate
+from wger.extensions import api, cors, db, jwt, limiter, migrate
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -19,6 +19,7 @@ def create_app(config=None):
     register_config(app, config)
     register_extensions(app)
     register_api(app)
+    register_pages(app)
     register_negotiation_and_errors(app)
     register_commands(app)
     return app
@@ -35,6 +36,8 @@ def register_extensions(app):
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
     api.init_app(app)
     cors.init_app(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, expose_headers=["X-Request-ID"])
+    jwt.init_app(app)
+    limiter.init_app(app)
 
 
 def register_api(app):
@@ -42,6 +45,12 @@ def register_api(app):
 
     for blueprint in all_blueprints():
         api.register_blueprint(blueprint)
+
+
+def register_pages(app):
+    from wger.blueprints.accounts import pages
+
+    app.register_blueprint(pages.blueprint)
 
 
 def register_negotiation_and_errors(app):
@@ -53,9 +62,10 @@ def register_negotiation_and_errors(app):
 
 
 def register_commands(app):
-    from wger.commands import sample_data
+    from wger.commands import sample_data, user
 
     app.cli.add_command(sample_data)
+    app.cli.add_command(user)
 
 
 @event.listens_for(Engine, "connect")

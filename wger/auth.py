@@ -1,17 +1,123 @@
-"""The caller's identity, in one place for every endpoint."""
+"""The caller's identity, in one place for every endpoint.
 
-from flask import g
+A request authenticates in one of the contract's three ways: `Authorization: Bearer <jwt>` (or
+`Bearer: <jwt>`, decision 7), `Authorization: Token <permanent key>`, or the session cookie set by the
+login page. The user is resolved the first time a view asks for it and kept for the rest of the request.
+Credentials that are present but wrong give 401, never a silent anonymous request; other authorization
+schemes (`Basic`...) are ignored, as the original does.
+"""
+
+from flask import g, request, session
+from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
+from flask_jwt_extended.exceptions import JWTExtendedException
 from flask_smorest import abort
+from flask_wtf.csrf import validate_csrf
+from jwt import ExpiredSignatureError, PyJWTError
+from wtforms import ValidationError as CSRFError
+
+from wger.extensions import db
+from wger.models import Token, User
+
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="api"'}
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+SESSION_KEY = "user_id"
+
+
+def reject(detail):
+    """Answer 401 with the challenge of decision 1."""
+    abort(401, message=detail, headers=CHALLENGE)
 
 
 def current_user():
     """Return the authenticated user of this request, or None for an anonymous caller."""
-    return g.get("current_user")
+    if "current_user" not in g:
+        g.current_user = _resolve()
+    return g.current_user
 
 
 def require_user():
     """Return the caller, or answer 401 with the challenge the contract names."""
     user = current_user()
     if user is None:
-        abort(401, headers={"WWW-Authenticate": 'Bearer realm="api"'})
+        reject("Authentication credentials were not provided.")
     return user
+
+
+def _resolve():
+    scheme, _, credentials = request.headers.get("Authorization", "").strip().partition(" ")
+    scheme = scheme.lower().removesuffix(":")
+    if scheme == "bearer":
+        return _user_from_jwt(credentials.strip())
+    if scheme == "token":
+        return _user_from_key(credentials.strip())
+    return _user_from_session()
+
+
+def decode(encoded, token_type):
+    """Return the claims of a valid, unexpired JWT of `token_type` (None: either type), or answer 401.
+
+    Only HS256 with our key is accepted, so `alg: none` and re-signed tokens fail with tampered ones.
+    """
+    try:
+        claims = decode_token(encoded)
+    except ExpiredSignatureError:
+        reject("Token is expired")
+    except (PyJWTError, JWTExtendedException, ValueError):
+        reject("Token is invalid")
+    if claims.get("type") not in ((token_type,) if token_type else ("access", "refresh")):
+        reject("Token has wrong type")
+    return claims
+
+
+def user_from_claims(claims):
+    """The active user a token names, or 401: a deleted or deactivated user's tokens stop working."""
+    user_id = claims.get("user_id")
+    user = db.session.get(User, user_id) if isinstance(user_id, int) else None
+    if user is None or not user.is_active:
+        reject("User not found")
+    return user
+
+
+def _user_from_jwt(encoded):
+    return user_from_claims(decode(encoded, "access"))
+
+
+def _user_from_key(key):
+    token = db.session.get(Token, key) if key else None
+    if token is None or not token.user.is_active:
+        reject("Invalid token.")
+    return token.user
+
+
+def _user_from_session():
+    """The user logged in through the login page; unsafe methods must carry the CSRF token, as in DRF."""
+    user_id = session.get(SESSION_KEY)
+    if user_id is None:
+        return None
+    user = db.session.get(User, user_id)
+    if user is None or not user.is_active:
+        session.pop(SESSION_KEY, None)
+        return None
+    if request.method not in SAFE_METHODS:
+        try:
+            validate_csrf(request.headers.get("X-CSRFToken") or request.form.get("csrf_token"))
+        except CSRFError as error:
+            abort(403, message=f"CSRF Failed: {error}")
+    return user
+
+
+def token_pair(user):
+    return {
+        "refresh": create_refresh_token(identity=user.id),
+        "access": create_access_token(identity=user.id),
+    }
+
+
+def log_in_session(user):
+    """Start a browser session for `user`, with a fresh session so a planted one cannot be reused."""
+    session.clear()
+    session[SESSION_KEY] = user.id
+
+
+def log_out_session():
+    session.clear()

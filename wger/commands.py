@@ -1,4 +1,5 @@
-"""Command-line tools: `flask --app wger sample-data` loads the bundled catalog."""
+"""Command-line tools: `flask --app wger sample-data` loads the bundled catalog and the demo account,
+`flask --app wger user create` adds an account."""
 
 import json
 from pathlib import Path
@@ -6,6 +7,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
+from wger.blueprints.accounts import users
 from wger.extensions import db
 from wger.models import (
     DaysOfWeek,
@@ -75,10 +77,49 @@ def load_core():
     return counts
 
 
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "demodemo"
+
+
+def load_demo_user():
+    """Create the demo account the README names, once; an existing one is left as it is."""
+    if users.find_user(username=DEMO_USERNAME):
+        return 0
+    user = users.create_user(DEMO_USERNAME, DEMO_PASSWORD, email="demo@example.com")
+    user.profile.email_verified = True
+    return 1
+
+
 @click.command("sample-data")
 @with_appcontext
 def sample_data():
-    """Load the bundled sample catalog; running it again changes nothing."""
+    """Load the bundled sample catalog and the demo account; running it again changes nothing."""
     counts = load_core()
+    counts["demo_user"] = load_demo_user()
     db.session.commit()
     click.echo("Sample data: " + ", ".join(f"{name} {count} changed" for name, count in counts.items()))
+
+
+@click.group("user")
+def user():
+    """Manage user accounts."""
+
+
+@user.command("create")
+@click.argument("username")
+@click.option("--email", default=None, help="The account's email address.")
+@click.password_option(help="Asked for (twice, hidden) when not given.")
+@click.option("--admin", is_flag=True, help="Make the account a superuser.")
+@with_appcontext
+def create_user(username, email, password, admin):
+    """Create an account with a profile and a permanent API key."""
+    if users.find_user(username=username):
+        raise click.ClickException(f"A user named {username!r} already exists.")
+    if email and users.email_taken(email):
+        raise click.ClickException(f"The email address {email!r} is already in use.")
+    problems = users.password_problems(password, username)
+    if problems:
+        raise click.ClickException(" ".join(problems))
+    account = users.create_user(username, password, email=email, is_superuser=admin)
+    db.session.commit()
+    click.echo(f"Created {'superuser' if admin else 'user'} {account.username} (id {account.id}).")

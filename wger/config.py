@@ -14,6 +14,10 @@ def _env_int(name, default):
     return int(os.environ.get(name, default))
 
 
+def _env_bool(name, default):
+    return os.environ.get(name, str(default)).strip().lower() in ("1", "true", "yes", "on")
+
+
 def database_url(instance_path):
     """Return the SQLAlchemy URL: `DATABASE_URL` if set, else SQLite in the instance folder.
 
@@ -56,6 +60,28 @@ def default_config(instance_path):
         "MEDIA_URL": os.environ.get("MEDIA_URL", "/media/"),
         "JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=float(os.environ.get("ACCESS_TOKEN_LIFETIME", 15))),
         "JWT_REFRESH_TOKEN_EXPIRES": timedelta(hours=float(os.environ.get("REFRESH_TOKEN_LIFETIME", 24))),
+        "JWT_ALGORITHM": "HS256",
+        "JWT_DECODE_ALGORITHMS": ["HS256"],
+        "JWT_IDENTITY_CLAIM": "user_id",
+        "JWT_TOKEN_LOCATION": ["headers"],
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _env_bool("SESSION_COOKIE_SECURE", False),
+        "ALLOW_REGISTRATION": _env_bool("ALLOW_REGISTRATION", True),
+        "MIN_ACCOUNT_AGE_TO_TRUST": _env_int("MIN_ACCOUNT_AGE_TO_TRUST", 21),
+        "LOGIN_FAILURE_LIMIT": _env_int("LOGIN_FAILURE_LIMIT", 10),
+        "LOGIN_LOCKOUT_MINUTES": _env_int("LOGIN_LOCKOUT_MINUTES", 30),
+        "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10/minute"),
+        "REGISTRATION_RATE_LIMIT": os.environ.get("REGISTRATION_RATE_LIMIT", "5/minute"),
+        "NUM_PROXIES": _env_int("NUM_PROXIES", 0),
+        "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
+        "MAIL_PORT": _env_int("MAIL_PORT", 25),
+        "MAIL_USE_TLS": _env_bool("MAIL_USE_TLS", False),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD", ""),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "wger@localhost"),
+        "EMAIL_VERIFICATION_MAX_AGE": timedelta(hours=_env_int("EMAIL_VERIFICATION_MAX_AGE", 72)),
         "API_TITLE": "wger",
         "API_VERSION": "2.3.0a3",
         "MIN_APP_VERSION": "1.7.4",

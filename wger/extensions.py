@@ -1,6 +1,9 @@
 """The Flask extensions, unbound: `create_app` binds them to an app."""
 
 from flask_cors import CORS
+from flask_jwt_extended import JWTManager
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
@@ -27,3 +30,5 @@ db = SQLAlchemy(model_class=Model)
 migrate = Migrate()
 api = Api()
 cors = CORS()
+jwt = JWTManager()
+limiter = Limiter(key_func=get_remote_address)

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from werkzeug.serving import make_server
-from writable_api import signed_in, writable_app  # noqa: F401 (fixtures)
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -49,13 +48,6 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_server(app):
     server = LiveServer(app)
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="session")
-def writable_server(writable_app):  # noqa: F811 (fixture)
-    server = LiveServer(writable_app)
     yield server
     server.stop()
 

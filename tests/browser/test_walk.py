@@ -11,7 +11,9 @@ def test_read_walk(live_server, browser_page, screenshot):
     page = browser_page
     page.goto(f"{live_server.url}/api/v2/")
     assert page.locator("h1").inner_text() == "API Root"
-    assert page.locator(".endpoints .badge.public").count() == page.locator(".endpoints tbody tr").count()
+    badges = page.locator(".endpoints .badge.public").count() + page.locator(".endpoints .badge.private").count()
+    assert badges == page.locator(".endpoints tbody tr").count()
+    assert page.locator(".endpoints tr:has-text('weightentry') .badge.private").count() == 1
     screenshot("root-page")
 
     page.locator(".endpoints").get_by_role("link", name="muscle", exact=True).click()
@@ -54,46 +56,54 @@ def test_error_pages_in_the_browser(live_server, browser_page):
     assert page.locator("h1").inner_text() == "Muscle List"
 
 
-def log_in(page, server):
-    """Sign in. Until the accounts branch lands, the `signed_in` fixture stands in for the login form."""
+def log_in(page, server, make_user):
+    """Sign in through the login page, coming from the API root as a person would."""
+    make_user("walker", password="walk-the-api-1")
+    page.goto(f"{server.url}/api/v2/")
+    page.get_by_role("link", name="Log in").click()
+    page.get_by_label("Username").fill("walker")
+    page.get_by_label("Password").fill("walk-the-api-1")
+    page.get_by_role("button", name="Log in").click()
     page.goto(f"{server.url}/api/v2/")
     assert page.get_by_role("button", name="Log out").count() == 1
 
 
-def log_out(page):
-    """Sign out. Until the accounts branch lands, only check that the logout form is there to press."""
-    assert page.locator('form[action="/accounts/logout/"] input[name="csrf_token"]').count() == 1
+def log_out(page, server):
+    page.get_by_role("button", name="Log out").click()
+    page.goto(f"{server.url}/api/v2/weightentry/")
+    assert page.locator(".status").inner_text() == "HTTP 401 Unauthorized"
 
 
-@pytest.mark.usefixtures("signed_in")
-def test_write_walk(writable_server, browser_page, screenshot):
+def test_write_walk(live_server, browser_page, screenshot, make_user):
     page = browser_page
-    log_in(page, writable_server)
+    log_in(page, live_server, make_user)
 
-    page.goto(f"{writable_server.url}/api/v2/testweightunit/")
+    page.goto(f"{live_server.url}/api/v2/weightentry/")
     form = page.locator("form.schema-form")
-    form.get_by_label("name").fill("Browser cup")
-    form.get_by_label("language").select_option("1")
-    screenshot("form-page")
-    form.get_by_role("button", name="POST").click()
+    form.get_by_label("date").fill("2024-05-01")
+    form.get_by_label("weight").fill("81.5")
+    with page.expect_navigation():
+        form.get_by_role("button", name="POST").click()
     assert page.locator(".status").inner_text() == "HTTP 201 Created"
+    screenshot("form-page")
     pk = re.search(r'"id": (\d+)', page.locator("pre.json").inner_text())[1]
 
     form = page.locator("form.schema-form")
-    form.get_by_label("name").fill("")
-    form.get_by_label("language").select_option("2")
-    form.get_by_role("button", name="POST").click()
+    form.get_by_label("date").fill("2024-05-02")
+    form.get_by_label("weight").fill("5000")
+    with page.expect_navigation():
+        form.get_by_role("button", name="POST").click()
     assert page.locator(".status").inner_text() == "HTTP 400 Bad Request"
     assert page.locator(".field.has-error .error").first.is_visible()
-    assert page.locator("form.schema-form").get_by_label("language").input_value() == "2"
+    assert page.locator("form.schema-form").get_by_label("date").input_value() == "2024-05-02"
     screenshot("form-error")
 
-    page.goto(f"{writable_server.url}/api/v2/testweightunit/{pk}/")
-    assert page.locator("form.schema-form").get_by_label("name").input_value() == "Browser cup"
+    page.goto(f"{live_server.url}/api/v2/weightentry/{pk}/")
+    assert page.locator("form.schema-form").get_by_label("weight").input_value() == "81.50"
     page.locator("details.delete summary").click()
     page.get_by_role("button", name="Yes, delete it").click()
-    assert page.url == f"{writable_server.url}/api/v2/testweightunit/"
-    assert f"DELETE /api/v2/testweightunit/{pk}/" in page.locator(".notice").first.inner_text()
-    assert page.goto(f"{writable_server.url}/api/v2/testweightunit/{pk}/").status == 404
+    assert page.url == f"{live_server.url}/api/v2/weightentry/"
+    assert f"DELETE /api/v2/weightentry/{pk}/" in page.locator(".notice").first.inner_text()
+    assert page.goto(f"{live_server.url}/api/v2/weightentry/{pk}/").status == 404
 
-    log_out(page)
+    log_out(page, live_server)

@@ -25,9 +25,6 @@ from wger.api import browsable_forms, form_submission
 from wger.api.pagination import page_bounds
 
 API_ROOT_ENDPOINT = "api-root.Root"
-LOGIN_URL = "/accounts/login/"
-LOGOUT_URL = "/accounts/logout/"
-API_KEY_URL = "/accounts/api-key/"
 PAGE_SIZES = (10, 20, 50, 100)
 HIDDEN_HEADERS = {"set-cookie", "content-length"}
 PAGE_KEYS = {"count", "next", "previous", "results"}
@@ -209,20 +206,19 @@ def _filters(resource):
 
 def _endpoints():
     """The API root's table: every served name, public or private, its methods and description."""
-    from wger.api.views import registry
+    from wger.api.root import entries
 
-    rows = []
-    for resource in registry:
-        for name in (resource.name, *resource.aliases):
-            rows.append({
-                "name": name,
-                "url": url_for(f"{resource.blueprint}.{name}-list"),
-                "private": resource.private,
-                "methods": ", ".join(resource.methods),
-                "description": resource.description,
-                "alias_of": resource.name if name != resource.name else None,
-            })
-    return rows
+    return [
+        {
+            "name": entry.name,
+            "url": url_for(entry.endpoint),
+            "private": entry.private,
+            "methods": ", ".join(entry.methods),
+            "description": entry.description,
+            "alias_of": entry.alias_of,
+        }
+        for entry in entries()
+    ]
 
 
 def _status_line(response):
@@ -279,9 +275,9 @@ def page_context(response):
         "endpoints": _endpoints() if request.endpoint == API_ROOT_ENDPOINT else None,
         "user": user,
         "username": getattr(user, "username", None) or getattr(user, "email", None) or "",
-        "login_url": f"{LOGIN_URL}?{urlencode({'next': _url(_requested_path(), {})})}",
-        "logout_url": LOGOUT_URL,
-        "api_key_url": API_KEY_URL,
+        "login_url": url_for("account-pages.login", next=_url(_requested_path(), {})),
+        "logout_url": url_for("account-pages.logout"),
+        "api_key_url": url_for("account-pages.api_key"),
         "api_root_url": url_for(API_ROOT_ENDPOINT),
         "swagger_url": url_for("api-docs.openapi_swagger_ui"),
         "redoc_url": url_for("api-docs.openapi_redoc"),

@@ -8,7 +8,8 @@ no internals.
 import logging
 import uuid
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request
+from flask_limiter.errors import RateLimitExceeded
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -47,13 +48,41 @@ def _detail(error):
         return data["message"]
     if error.code == 405:
         return f'Method "{request.method}" not allowed.'
+    if isinstance(error, RateLimitExceeded):
+        return error.description
     if error.code == 415:
         return f'Unsupported media type "{request.mimetype}" in request.'
     return DETAILS.get(error.code, error.description)
 
 
+def _routed_resource(error):
+    """The resource behind a URL whose method was not routed, or None."""
+    adapter = current_app.create_url_adapter(request)
+    rule, _ = adapter.match(method=error.valid_methods[0], return_rule=True)
+    view = current_app.view_functions.get(rule.endpoint)
+    return getattr(getattr(view, "view_class", None), "resource", None)
+
+
+def _authenticate_first(error):
+    """Check credentials before the method, as the original does: an anonymous caller of a private
+    resource learns nothing about its methods and gets the 401 challenge instead of a 405."""
+    if error.code != 405 or not getattr(error, "valid_methods", None):
+        return error
+    resource = _routed_resource(error)
+    if resource is None or not resource.private:
+        return error
+    from wger import auth
+
+    try:
+        auth.require_user()
+    except HTTPException as challenge:
+        return challenge
+    return error
+
+
 def http_error_response(error):
     """Build the JSON response for an `HTTPException`, keeping its headers (Allow, WWW-Authenticate...)."""
+    error = _authenticate_first(error)
     data = getattr(error, "data", None) or {}
     status = 400 if error.code == 422 else error.code
     if "errors" in data or "messages" in data:

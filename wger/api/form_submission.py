@@ -6,20 +6,20 @@ session's `csrf_token`, and either its fields or, from the raw-data form, a `_co
 routing, so the generic views see an ordinary PUT with a form or JSON body; a blank field means "not
 given". The submitted values are kept to refill the form should the view answer 400.
 
-The token is a random value kept in Flask's `session` (so it lives exactly as long as the browser session
-that logs a person in) and compared in constant time; a form submission without it is a 403 before any view
-runs. Scripts may send it as an `X-CSRFToken` header instead.
+The token is Flask-WTF's, the same one the login pages and session-authenticated API writes check, so a
+form submission carries it on to `wger.auth` as the `X-CSRFToken` header; one without it is a 403 before
+any view runs.
 """
 
-import hmac
 import io
-import secrets
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
-from flask import request, session
+from flask import request
 from flask_smorest import abort
+from flask_wtf.csrf import generate_csrf, validate_csrf
 from werkzeug.datastructures import MultiDict
+from wtforms import ValidationError
 
 METHOD_FIELD, CONTENT_FIELD, CONTENT_TYPE_FIELD, TOKEN_FIELD = "_method", "_content", "_content_type", "csrf_token"
 SPECIAL_FIELDS = {METHOD_FIELD, CONTENT_FIELD, CONTENT_TYPE_FIELD, TOKEN_FIELD}
@@ -27,7 +27,6 @@ METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 FORM_TYPE = "application/x-www-form-urlencoded"
 JSON_TYPE = "application/json"
 CONTENT_TYPES = {JSON_TYPE, FORM_TYPE}
-SESSION_KEY = "csrf_token"
 TOKEN_HEADER = "X-CSRFToken"
 CSRF_FAILED = "CSRF Failed: CSRF token missing or incorrect."
 ENVIRON_KEY = "wger.form_submission"
@@ -92,6 +91,7 @@ class FormSubmissionMiddleware:
         fields = MultiDict([(name, value) for name, value in form.items(multi=True) if name not in SPECIAL_FIELDS])
         content = form.get(CONTENT_FIELD)
         environ[ENVIRON_KEY] = FormSubmission(method, form.get(TOKEN_FIELD, ""), fields, content, content_type)
+        environ["HTTP_X_CSRFTOKEN"] = form.get(TOKEN_FIELD, "")
         environ["REQUEST_METHOD"] = method
         if method == "DELETE":
             environ.pop("CONTENT_TYPE", None)
@@ -104,17 +104,17 @@ class FormSubmissionMiddleware:
 
 
 def csrf_token():
-    """Return this session's CSRF token, creating it on first use."""
-    token = session.get(SESSION_KEY)
-    if not token:
-        token = session[SESSION_KEY] = secrets.token_urlsafe(32)
-    return token
+    """Return this session's CSRF token for a form."""
+    return generate_csrf()
 
 
 def csrf_valid(submitted):
-    """Whether `submitted` is this session's token (False when the session has none)."""
-    expected = session.get(SESSION_KEY)
-    return bool(expected and submitted) and hmac.compare_digest(expected.encode(), submitted.encode())
+    """Whether `submitted` is a valid CSRF token of this session."""
+    try:
+        validate_csrf(submitted)
+    except ValidationError:
+        return False
+    return True
 
 
 def check_submission():

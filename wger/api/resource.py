@@ -95,7 +95,15 @@ class Resource:
         return [*columns, self.model.id.asc()]
 
     def check_unique(self, obj):
-        """Raise the contract's 400 when `obj` would repeat another object's unique field combination."""
+        """Raise the contract's 400 when `obj` would repeat another object's unique field combination.
+
+        The check runs without autoflush: flushing the changed `obj` first would hit the database's own
+        unique constraint and fail with an IntegrityError instead of this 400.
+        """
+        with db.session.no_autoflush:
+            self._check_unique(obj)
+
+    def _check_unique(self, obj):
         for names in self.unique_together:
             columns = [_column(self.model, name) for name in names]
             statement = sa.select(self.model.id).where(

@@ -42,8 +42,11 @@ def _form_data(schema_fields):
     return data
 
 
-def read_body(resource):
-    """Return the request body as a dict: JSON, or a form; anything else is a 415."""
+def read_body(resource=None):
+    """Return the request body as a dict: JSON, or a form; anything else is a 415.
+
+    Custom actions pass no resource: their form fields are all single-valued.
+    """
     if not request.content_length and not request.mimetype:
         return {}
     if request.mimetype in JSON_TYPES or request.mimetype.endswith("+json"):
@@ -58,7 +61,7 @@ def read_body(resource):
             )
         return body
     if request.mimetype in FORM_TYPES:
-        return _form_data(resource.schema_fields)
+        return _form_data(resource.schema_fields if resource else {})
     abort(415)
 
 

@@ -7,6 +7,7 @@ def all_blueprints():
     Importing a domain's blueprint declares (and registers) its resources.
     """
     from wger.api import root
-    from wger.blueprints import core, exercises, nutrition
+    from wger.blueprints import accounts, core, exercises, nutrition, weight
 
-    return [core.blueprint, exercises.blueprint, nutrition.blueprint, root.blueprint]
+    return [core.blueprint, accounts.blueprint, exercises.blueprint, nutrition.blueprint, weight.blueprint,
+            root.blueprint]

@@ -1,0 +1,592 @@
+"""Authentication through HTTP: JWT, permanent keys, the login pages, throttling, lockout, and attacks."""
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+import warnings
+
+import jwt as pyjwt
+import pytest
+from flask_jwt_extended import create_access_token, create_refresh_token
+
+from wger.config import default_config
+from wger.extensions import db, limiter
+from wger.models import Token, User
+
+PASSWORD = "correct-horse-battery"  # make_user's default
+PRIVATE_URL = "/api/v2/weightentry/"
+CHALLENGE = 'Bearer realm="api"'
+TOKEN_URLS = ["/api/v2/token", "/api/v2/token/"]
+
+
+@pytest.fixture
+def alice(make_user):
+    return make_user("alice", email="alice@example.com")
+
+
+def obtain(client, **body):
+    return client.post("/api/v2/token", json=body)
+
+
+def user_row(app, username):
+    with app.app_context():
+        return db.session.scalar(db.select(User).where(User.username == username))
+
+
+def permanent_key(app, user_id):
+    with app.app_context():
+        return db.session.scalar(db.select(Token.key).where(Token.user_id == user_id))
+
+
+def assert_unauthenticated(response, detail=None):
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == CHALLENGE
+    if detail:
+        assert response.json == {"detail": detail}
+
+
+# JWT
+
+
+@pytest.mark.parametrize("url", TOKEN_URLS)
+@pytest.mark.parametrize("login", [
+    {"username": "alice"}, {"email": "alice@example.com"}, {"email": "ALICE@example.com"},
+])
+def test_token_pair_for_username_or_email(client, alice, url, login):
+    response = client.post(url, json={**login, "password": PASSWORD})
+    assert response.status_code == 200
+    assert list(response.json) == ["refresh", "access"]
+    headers = {"Authorization": f"Bearer {response.json['access']}"}
+    assert client.get(PRIVATE_URL, headers=headers).status_code == 200
+
+
+@pytest.mark.parametrize("body", [
+    {"username": "alice", "password": "wrong-password"},
+    {"username": "nobody", "password": PASSWORD},
+    {"email": "nobody@example.com", "password": PASSWORD},
+])
+def test_token_refuses_wrong_credentials(client, alice, body):
+    assert_unauthenticated(obtain(client, **body), "No active account found with the given credentials")
+
+
+@pytest.mark.parametrize(("body", "field"), [({"password": PASSWORD}, "username"), ({"username": "alice"}, "password")])
+def test_token_requires_its_fields(client, alice, body, field):
+    response = obtain(client, **body)
+    assert response.status_code == 400
+    assert response.json == {field: ["This field is required."]}
+
+
+def test_token_refuses_an_inactive_account(app, client, alice):
+    with app.app_context():
+        db.session.get(User, alice).is_active = False
+        db.session.commit()
+    assert_unauthenticated(obtain(client, username="alice", password=PASSWORD))
+
+
+@pytest.mark.parametrize("url", ["/api/v2/token/refresh", "/api/v2/token/refresh/"])
+def test_refresh_gives_a_new_access_token(client, alice, url):
+    pair = obtain(client, username="alice", password=PASSWORD).json
+    response = client.post(url, json={"refresh": pair["refresh"]})
+    assert response.status_code == 200
+    assert list(response.json) == ["access"]
+    assert client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {response.json['access']}"}).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/api/v2/token/verify", "/api/v2/token/verify/"])
+@pytest.mark.parametrize("kind", ["access", "refresh"])
+def test_verify_accepts_valid_tokens(client, alice, url, kind):
+    pair = obtain(client, username="alice", password=PASSWORD).json
+    response = client.post(url, json={"token": pair[kind]})
+    assert response.status_code == 200
+    assert response.json == {}
+
+
+@pytest.mark.parametrize(("url", "field"), [("/api/v2/token/refresh", "refresh"), ("/api/v2/token/verify", "token")])
+def test_refresh_and_verify_require_their_field(client, url, field):
+    response = client.post(url, json={})
+    assert response.status_code == 400
+    assert response.json == {field: ["This field is required."]}
+
+
+def test_bearer_with_and_without_colon(client, alice, auth_headers):
+    token = auth_headers("alice")["Authorization"].removeprefix("Bearer ")
+    for header in (f"Bearer {token}", f"Bearer: {token}", f"bearer {token}"):
+        assert client.get(PRIVATE_URL, headers={"Authorization": header}).status_code == 200
+
+
+def test_lifetimes_come_from_the_settings(monkeypatch, tmp_path):
+    monkeypatch.setenv("ACCESS_TOKEN_LIFETIME", "0.5")
+    monkeypatch.setenv("REFRESH_TOKEN_LIFETIME", "2")
+    config = default_config(str(tmp_path))
+    assert config["JWT_ACCESS_TOKEN_EXPIRES"] == dt.timedelta(seconds=30)
+    assert config["JWT_REFRESH_TOKEN_EXPIRES"] == dt.timedelta(hours=2)
+
+
+def test_default_lifetimes_are_15_minutes_and_24_hours(client, alice):
+    pair = obtain(client, username="alice", password=PASSWORD).json
+    access = pyjwt.decode(pair["access"], options={"verify_signature": False})
+    refresh = pyjwt.decode(pair["refresh"], options={"verify_signature": False})
+    assert access["exp"] - access["iat"] == 15 * 60
+    assert refresh["exp"] - refresh["iat"] == 24 * 3600
+    assert access["user_id"] == alice
+    assert (access["type"], refresh["type"]) == ("access", "refresh")
+
+
+# Token attacks: each one is refused on a private endpoint, on verify, and (as an access token) on refresh.
+
+
+def _segments(token):
+    return token.split(".")
+
+
+def _b64(data):
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def _unb64(segment):
+    return json.loads(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))
+
+
+def _tampered(token):
+    header, payload, signature = _segments(token)
+    claims = _unb64(payload)
+    claims["user_id"] = claims["user_id"] + 1
+    return ".".join([header, _b64(claims), signature])
+
+
+def _alg_none(token):
+    claims = _unb64(_segments(token)[1])
+    return ".".join([_b64({"alg": "none", "typ": "JWT"}), _b64(claims), ""])
+
+
+def _other_key(token):
+    claims = _unb64(_segments(token)[1])
+    return pyjwt.encode(claims, "a-different-secret-key-of-enough-length", algorithm="HS256")
+
+
+def _hs512(token):
+    """Our own key (the tests' SECRET_KEY) with an algorithm we do not accept."""
+    claims = _unb64(_segments(token)[1])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return pyjwt.encode(claims, "test-secret-key-of-sufficient-length-for-hs256", algorithm="HS512")
+
+
+def _expired(token):
+    claims = _unb64(_segments(token)[1])
+    claims["exp"] = claims["iat"] - 1
+    return pyjwt.encode(claims, "a-key-nobody-has-because-it-was-never-ours", algorithm="HS256")
+
+
+ATTACKS = {
+    "tampered payload": _tampered,
+    "alg none": _alg_none,
+    "signed with another key": _other_key,
+    "other algorithm with our key": _hs512,
+    "garbage": lambda token: "not.a.jwt",
+    "truncated": lambda token: token[:-5],
+    "empty": lambda token: "",
+}
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_forged_tokens_are_rejected(client, make_user, alice, attack):
+    make_user("bob")
+    token = ATTACKS[attack](obtain(client, username="alice", password=PASSWORD).json["access"])
+    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {token}"}))
+    assert_unauthenticated(client.post("/api/v2/token/verify", json={"token": token}))
+    assert_unauthenticated(client.post("/api/v2/token/refresh", json={"refresh": token}))
+
+
+def test_expired_access_token_is_rejected(app, client, alice):
+    with app.app_context():
+        token = create_access_token(identity=alice, expires_delta=dt.timedelta(seconds=-1))
+    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {token}"}), "Token is expired")
+    assert_unauthenticated(client.post("/api/v2/token/verify", json={"token": token}), "Token is expired")
+
+
+def test_expired_refresh_token_is_rejected(app, client, alice):
+    with app.app_context():
+        token = create_refresh_token(identity=alice, expires_delta=dt.timedelta(seconds=-1))
+    assert_unauthenticated(client.post("/api/v2/token/refresh", json={"refresh": token}), "Token is expired")
+
+
+def test_refresh_token_is_not_an_access_token(client, alice):
+    refresh = obtain(client, username="alice", password=PASSWORD).json["refresh"]
+    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {refresh}"}))
+
+
+def test_access_token_is_not_a_refresh_token(client, alice):
+    access = obtain(client, username="alice", password=PASSWORD).json["access"]
+    assert_unauthenticated(client.post("/api/v2/token/refresh", json={"refresh": access}))
+
+
+def test_token_of_a_deleted_user_stops_working(app, client, alice, auth_headers):
+    headers = auth_headers("alice")
+    with app.app_context():
+        db.session.delete(db.session.get(User, alice))
+        db.session.commit()
+    assert_unauthenticated(client.get(PRIVATE_URL, headers=headers), "User not found")
+
+
+def test_token_with_a_non_numeric_user_id_is_rejected(app, client, alice):
+    with app.app_context():
+        token = create_access_token(identity="alice")
+    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {token}"}))
+
+
+# Missing credentials and other schemes
+
+
+def test_no_credentials_on_a_private_endpoint_is_401(client):
+    assert_unauthenticated(client.get(PRIVATE_URL), "Authentication credentials were not provided.")
+
+
+def test_unknown_scheme_counts_as_anonymous(client, alice):
+    basic = base64.b64encode(f"alice:{PASSWORD}".encode()).decode()
+    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Basic {basic}"}))
+
+
+def test_public_endpoints_need_no_credentials(client, catalog):
+    assert client.get("/api/v2/language/").status_code == 200
+
+
+# Permanent key
+
+
+def test_permanent_key_authenticates(app, client, alice):
+    key = permanent_key(app, alice)
+    assert client.get(PRIVATE_URL, headers={"Authorization": f"Token {key}"}).status_code == 200
+
+
+@pytest.mark.parametrize("header", ["Token nonsense", "Token ", "Token " + "0" * 40])
+def test_wrong_permanent_key_is_401(client, alice, header):
+    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": header}))
+
+
+def test_login_returns_the_permanent_key_with_deprecation(app, client, alice):
+    response = client.post("/api/v2/login/", json={"username": "alice", "password": PASSWORD})
+    assert response.status_code == 200
+    assert response.json == {"token": permanent_key(app, alice)}
+    assert response.headers["Deprecation"] == "Sat, 01 Oct 2022 23:59:59 GMT"
+
+
+def test_login_by_email_and_key_created_when_missing(app, client, alice):
+    with app.app_context():
+        db.session.execute(db.delete(Token))
+        db.session.commit()
+    response = client.post("/api/v2/login/", json={"email": "alice@example.com", "password": PASSWORD})
+    assert response.status_code == 200
+    assert response.json == {"token": permanent_key(app, alice)}
+
+
+def test_login_accepts_a_form(app, client, alice):
+    response = client.post("/api/v2/login/", data={"username": "alice", "password": PASSWORD})
+    assert response.json == {"token": permanent_key(app, alice)}
+
+
+def test_login_get_explains_itself(client):
+    response = client.get("/api/v2/login/")
+    assert response.status_code == 200
+    assert response.json == {"message": "You must send a 'username' and 'password' via POST"}
+
+
+@pytest.mark.parametrize(("body", "errors"), [
+    ({"username": "alice", "password": "wrong-password"}, {"non_field_errors": ["Username or password unknown"]}),
+    ({"username": "nobody", "password": PASSWORD}, {"non_field_errors": ["Username or password unknown"]}),
+    ({"password": PASSWORD}, {"non_field_errors": ['Please provide an "email" or a "username"']}),
+    ({"username": "alice", "password": "short"}, {"password": ["Ensure this field has at least 8 characters."]}),
+    ({"username": "alice"}, {"password": ["This field is required."]}),
+])
+def test_login_failures(client, alice, body, errors):
+    response = client.post("/api/v2/login/", json=body)
+    assert response.status_code == 400
+    assert response.json == errors
+
+
+# Passwords
+
+
+def _django_hash(password, salt="saltsaltsalt", iterations=1000):
+    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt.encode(), iterations)
+    return f"pbkdf2_sha256${iterations}${salt}${base64.b64encode(digest).decode()}"
+
+
+def test_passwords_are_stored_as_argon2(app, alice):
+    assert user_row(app, "alice").password.startswith("$argon2id$")
+
+
+def test_django_hash_logs_in_and_is_rehashed(app, client, alice):
+    with app.app_context():
+        db.session.get(User, alice).password = _django_hash("imported-password")
+        db.session.commit()
+    assert obtain(client, username="alice", password="wrong-password").status_code == 401
+    assert user_row(app, "alice").password.startswith("pbkdf2_sha256$")
+    assert obtain(client, username="alice", password="imported-password").status_code == 200
+    assert user_row(app, "alice").password.startswith("$argon2id$")
+    assert obtain(client, username="alice", password="imported-password").status_code == 200
+
+
+@pytest.mark.parametrize("stored", ["!unusable", "pbkdf2_sha256$notanumber$salt$hash", "md5$abc$def", ""])
+def test_malformed_or_unusable_hashes_never_match(app, client, alice, stored):
+    with app.app_context():
+        db.session.get(User, alice).password = stored
+        db.session.commit()
+    assert obtain(client, username="alice", password=stored or "anything").status_code == 401
+
+
+def test_no_secret_in_logs_or_responses(app, client, alice, caplog):
+    caplog.set_level(logging.DEBUG)
+    wrong = obtain(client, username="alice", password="my-wrong-secret-pw")
+    wrong_login = client.post("/api/v2/login/", json={"username": "alice", "password": "my-wrong-secret-pw"})
+    right = obtain(client, username="alice", password=PASSWORD)
+    key = client.post("/api/v2/login/", json={"username": "alice", "password": PASSWORD}).json["token"]
+    secrets = ["my-wrong-secret-pw", PASSWORD, user_row(app, "alice").password, right.json["access"],
+               right.json["refresh"], key]
+    for secret in secrets:
+        assert secret not in caplog.text
+        assert secret not in wrong.get_data(as_text=True)
+        assert secret not in wrong_login.get_data(as_text=True)
+
+
+# Throttling
+
+
+def _ip(address):
+    return {"REMOTE_ADDR": address}
+
+
+@pytest.mark.parametrize(("url", "limit"), [("/api/v2/login/", 10), ("/api/v2/token", 10), ("/api/v2/register/", 5)])
+def test_rate_limits_per_client_address(client, url, limit):
+    body = {"username": "nobody", "password": "wrong-password"}
+    for _ in range(limit):
+        assert client.post(url, json=body, environ_base=_ip("10.0.0.1")).status_code != 429
+    throttled = client.post(url, json=body, environ_base=_ip("10.0.0.1"))
+    assert throttled.status_code == 429
+    assert 0 < int(throttled.headers["Retry-After"]) <= 60
+    assert re.fullmatch(r"Request was throttled\. Expected available in \d+ seconds\.", throttled.json["detail"])
+    assert client.post(url, json=body, environ_base=_ip("10.0.0.2")).status_code != 429
+
+
+def test_get_on_login_is_not_throttled(client):
+    for _ in range(12):
+        assert client.get("/api/v2/login/").status_code == 200
+
+
+def test_forwarded_for_is_ignored_without_trusted_proxies(client):
+    body = {"username": "x", "password": "y"}
+    for number in range(10):
+        client.post("/api/v2/token", json=body, headers={"X-Forwarded-For": f"192.0.2.{number}"})
+    assert client.post("/api/v2/token", json=body, headers={"X-Forwarded-For": "192.0.2.99"}).status_code == 429
+
+
+def test_forwarded_for_from_trusted_proxies(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "NUM_PROXIES", 1)
+    body = {"username": "x", "password": "y"}
+    for _ in range(10):
+        client.post("/api/v2/token", json=body, headers={"X-Forwarded-For": "198.51.100.7"})
+    assert client.post("/api/v2/token", json=body, headers={"X-Forwarded-For": "198.51.100.7"}).status_code == 429
+    spoofed = {"X-Forwarded-For": "203.0.113.9, 198.51.100.7"}
+    assert client.post("/api/v2/token", json=body, headers=spoofed).status_code == 429
+    assert client.post("/api/v2/token", json=body, headers={"X-Forwarded-For": "198.51.100.8"}).status_code == 401
+
+
+def test_rate_is_a_setting(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "LOGIN_RATE_LIMIT", "2/minute")
+    for _ in range(2):
+        assert obtain(client, username="x", password="y").status_code == 401
+    assert obtain(client, username="x", password="y").status_code == 429
+
+
+def test_redis_url_selects_redis_storage(monkeypatch, tmp_path):
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/14")
+    assert default_config(str(tmp_path))["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/14"
+    monkeypatch.delenv("REDIS_URL")
+    assert default_config(str(tmp_path))["RATELIMIT_STORAGE_URI"] == "memory://"
+
+
+@pytest.fixture
+def redis_limits(app, monkeypatch):
+    """Count rate limits in Redis database 14 for one test, then go back to memory."""
+    monkeypatch.setitem(app.config, "RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379/14")
+    limiter.init_app(app)
+    limiter.reset()
+    yield limiter.storage
+    limiter.reset()
+    monkeypatch.undo()
+    limiter.init_app(app)
+
+
+def test_rate_limits_in_redis(client, redis_limits):
+    assert type(redis_limits).__name__ == "RedisStorage"
+    for _ in range(10):
+        assert obtain(client, username="x", password="y").status_code == 401
+    assert obtain(client, username="x", password="y").status_code == 429
+    assert any(key.startswith(b"LIMITS") for key in redis_limits.storage.keys("*"))
+
+
+# Lockout
+
+
+def _fail_from(client, network, times):
+    """Send `times` wrong passwords for alice, each from another address of `network`."""
+    for number in range(times):
+        response = client.post("/api/v2/token", json={"username": "alice", "password": "wrong-password"},
+                               environ_base=_ip(f"{network}.{number}"))
+        assert response.status_code == 401
+
+
+def test_lockout_after_ten_failures_whatever_the_address(client, alice):
+    _fail_from(client, "10.1.0", 10)
+    locked = client.post("/api/v2/token", json={"username": "alice", "password": PASSWORD},
+                         environ_base=_ip("10.2.0.1"))
+    assert locked.status_code == 403
+    assert "locked" in locked.json["detail"]
+    login = client.post("/api/v2/login/", json={"email": "alice@example.com", "password": PASSWORD},
+                        environ_base=_ip("10.2.0.2"))
+    assert login.status_code == 403
+
+
+def test_success_resets_the_failure_count(client, alice):
+    _fail_from(client, "10.3.0", 9)
+    assert obtain(client, username="alice", password=PASSWORD).status_code == 200
+    _fail_from(client, "10.4.0", 9)
+    assert obtain(client, username="alice", password=PASSWORD).status_code == 200
+
+
+def test_lock_expires(app, client, alice):
+    with app.app_context():
+        db.session.get(User, alice).locked_until = dt.datetime(2000, 1, 1)
+        db.session.commit()
+    assert obtain(client, username="alice", password=PASSWORD).status_code == 200
+
+
+# Browser session: login page, logout, API key page
+
+
+def _csrf(page):
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.get_data(as_text=True))[1]
+
+
+def _log_in(client, username="alice", password=PASSWORD, next_url=None):
+    page = client.get("/user/login")
+    url = "/user/login" + (f"?next={next_url}" if next_url else "")
+    return client.post(url, data={"csrf_token": _csrf(page), "username": username, "password": password})
+
+
+def test_login_page_starts_a_session_for_the_browsable_api(client, alice):
+    assert client.get(PRIVATE_URL).status_code == 401
+    response = _log_in(client, next_url="/api/v2/weightentry/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/api/v2/weightentry/"
+    assert client.get(PRIVATE_URL).status_code == 200
+    assert client.get("/api/v2/userprofile/?format=api").status_code == 200
+
+
+def test_login_page_accepts_an_email(client, alice):
+    assert _log_in(client, username="alice@example.com").status_code == 302
+
+
+def test_login_page_never_redirects_off_site(client, alice):
+    response = _log_in(client, next_url="https://evil.example/")
+    assert response.headers["Location"] == "/user/api-key"
+    assert _log_in(client, next_url="//evil.example/").headers["Location"] == "/user/api-key"
+
+
+def test_login_page_refuses_wrong_passwords_and_missing_csrf(client, alice):
+    wrong = _log_in(client, password="wrong-password")
+    assert wrong.status_code == 400
+    assert "Username or password unknown." in wrong.get_data(as_text=True)
+    assert client.post("/user/login", data={"username": "alice", "password": PASSWORD}).status_code == 400
+    assert client.get(PRIVATE_URL).status_code == 401
+
+
+def test_session_writes_need_the_csrf_token(client, alice):
+    _log_in(client)
+    body = {"date": "2024-01-01", "weight": "80"}
+    forged = client.post(PRIVATE_URL, json=body)
+    assert forged.status_code == 403
+    assert forged.json["detail"].startswith("CSRF Failed")
+    token = _csrf(client.get("/user/api-key"))
+    assert client.post(PRIVATE_URL, json=body, headers={"X-CSRFToken": token}).status_code == 201
+
+
+def test_logout_ends_the_session(client, alice):
+    _log_in(client)
+    token = _csrf(client.get("/user/api-key"))
+    assert client.post("/user/logout", data={}).status_code == 403
+    assert client.get(PRIVATE_URL).status_code == 200
+    assert client.post("/user/logout", data={"csrf_token": token}).status_code == 302
+    assert client.get(PRIVATE_URL).status_code == 401
+
+
+def test_api_key_page_needs_a_login(client):
+    response = client.get("/user/api-key")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/user/login?next=/user/api-key"
+
+
+def test_api_key_page_shows_and_regenerates_the_key(app, client, alice):
+    _log_in(client)
+    old_key = permanent_key(app, alice)
+    page = client.get("/user/api-key")
+    assert old_key in page.get_data(as_text=True)
+    assert client.post("/user/api-key", data={}).status_code == 403
+    assert permanent_key(app, alice) == old_key
+    regenerated = client.post("/user/api-key", data={"csrf_token": _csrf(page)})
+    new_key = permanent_key(app, alice)
+    assert regenerated.status_code == 200
+    assert new_key != old_key and new_key in regenerated.get_data(as_text=True)
+    other = app.test_client()
+    assert_unauthenticated(other.get(PRIVATE_URL, headers={"Authorization": f"Token {old_key}"}), "Invalid token.")
+    assert other.get(PRIVATE_URL, headers={"Authorization": f"Token {new_key}"}).status_code == 200
+
+
+def test_login_page_shows_the_lock(app, client, alice):
+    with app.app_context():
+        db.session.get(User, alice).locked_until = dt.datetime(2999, 1, 1)
+        db.session.commit()
+    response = _log_in(client)
+    assert response.status_code == 400
+    assert "locked" in response.get_data(as_text=True)
+
+
+# Command line and sample data
+
+
+def test_cli_creates_a_user(app, client):
+    result = app.test_cli_runner().invoke(
+        args=["user", "create", "carol", "--email", "carol@example.com", "--password", "a-long-password"]
+    )
+    assert result.exit_code == 0, result.output
+    assert obtain(client, username="carol", password="a-long-password").status_code == 200
+    assert user_row(app, "carol").is_superuser is False
+
+
+def test_cli_prompts_for_the_password_and_makes_admins(app, client):
+    result = app.test_cli_runner().invoke(args=["user", "create", "root", "--admin"],
+                                          input="a-long-password\na-long-password\n")
+    assert result.exit_code == 0, result.output
+    assert "a-long-password" not in result.output
+    assert user_row(app, "root").is_superuser is True
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["alice", "--password", "another-password"], "already exists"),
+    (["dave", "--email", "alice@example.com", "--password", "another-password"], "already in use"),
+    (["dave", "--password", "short"], "too short"),
+])
+def test_cli_refuses_bad_input(app, alice, args, message):
+    result = app.test_cli_runner().invoke(args=["user", "create", *args])
+    assert result.exit_code != 0
+    assert message in result.output
+
+
+def test_sample_data_includes_the_demo_account(app, client):
+    runner = app.test_cli_runner()
+    assert "demo_user 1 changed" in runner.invoke(args=["sample-data"]).output
+    assert "demo_user 0 changed" in runner.invoke(args=["sample-data"]).output
+    assert obtain(client, username="demo", password="demodemo").status_code == 200

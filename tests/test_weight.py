@@ -1,0 +1,155 @@
+"""Weight entries through HTTP: the owner's CRUD, everybody else's view of them, filters and uniqueness."""
+
+import pytest
+
+URL = "/api/v2/weightentry/"
+
+
+@pytest.fixture
+def users(make_user):
+    return {"owner": make_user("owner"), "other": make_user("other")}
+
+
+@pytest.fixture
+def owner(auth_headers, users):
+    return auth_headers("owner")
+
+
+@pytest.fixture
+def other(auth_headers, users):
+    return auth_headers("other")
+
+
+def add(client, headers, date, weight):
+    response = client.post(URL, json={"date": date, "weight": weight}, headers=headers)
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+@pytest.fixture
+def entry(client, owner):
+    return add(client, owner, "2024-03-01", "80.5")
+
+
+def test_create_returns_the_contract_fields(client, owner, users, entry):
+    assert entry == {"id": entry["id"], "date": "2024-03-01", "weight": "80.50", "user": users["owner"]}
+
+
+def test_owner_full_crud(client, owner, entry):
+    detail = f"{URL}{entry['id']}/"
+    assert client.get(detail, headers=owner).json == entry
+    assert client.get(URL, headers=owner).json["results"] == [entry]
+    replaced = client.put(detail, json={"date": "2024-03-02", "weight": 81}, headers=owner)
+    assert replaced.status_code == 200
+    assert replaced.json["date"] == "2024-03-02" and replaced.json["weight"] == "81.00"
+    patched = client.patch(detail, json={"weight": "79.25"}, headers=owner)
+    assert patched.status_code == 200
+    assert patched.json["weight"] == "79.25"
+    assert client.delete(detail, headers=owner).status_code == 204
+    assert client.get(detail, headers=owner).status_code == 404
+
+
+@pytest.mark.parametrize(("method", "suffix"), [
+    ("get", ""), ("post", ""), ("get", "1/"), ("put", "1/"), ("patch", "1/"), ("delete", "1/"),
+])
+def test_anonymous_gets_401(client, entry, method, suffix):
+    response = getattr(client, method)(URL + suffix, json={"date": "2024-01-01", "weight": 80})
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
+@pytest.mark.parametrize("method", ["get", "put", "patch", "delete"])
+def test_other_user_gets_404_on_detail(client, owner, other, entry, method):
+    response = getattr(client, method)(f"{URL}{entry['id']}/", json={"date": "2024-01-01", "weight": 80}, headers=other)
+    assert response.status_code == 404
+    assert response.json == {"detail": "No WeightEntry matches the given query."}
+    assert client.get(f"{URL}{entry['id']}/", headers=owner).json == entry
+
+
+def test_other_user_never_sees_it_in_a_list(client, other, entry):
+    assert client.get(URL, headers=other).json == {"count": 0, "next": None, "previous": None, "results": []}
+    assert client.get(f"{URL}?id={entry['id']}", headers=other).json["count"] == 0
+
+
+def test_user_in_body_is_ignored(client, owner, other, users):
+    created = client.post(URL, json={"date": "2024-01-01", "weight": 80, "user": users["other"]}, headers=owner)
+    assert created.json["user"] == users["owner"]
+    patched = client.patch(f"{URL}{created.json['id']}/", json={"user": users["other"]}, headers=owner)
+    assert patched.json["user"] == users["owner"]
+    assert client.get(URL, headers=other).json["count"] == 0
+
+
+def test_same_date_twice_is_400(client, owner, entry):
+    response = client.post(URL, json={"date": "2024-03-01", "weight": 70}, headers=owner)
+    assert response.status_code == 400
+    assert response.json == {"non_field_errors": ["The fields date, user must make a unique set."]}
+
+
+def test_same_date_for_two_users_is_fine(client, other, entry):
+    add(client, other, "2024-03-01", 60)
+
+
+def test_moving_an_entry_onto_another_date_of_its_owner_is_400(client, owner, entry):
+    second = add(client, owner, "2024-03-02", 81)
+    response = client.patch(f"{URL}{second['id']}/", json={"date": "2024-03-01"}, headers=owner)
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(("body", "field", "message"), [
+    ({"date": "2024-01-01", "weight": 29}, "weight", "Ensure this value is greater than or equal to 30."),
+    ({"date": "2024-01-01", "weight": 601}, "weight", "Ensure this value is less than or equal to 600."),
+    ({"date": "2024-01-01", "weight": "heavy"}, "weight", None),
+    ({"date": "yesterday", "weight": 80}, "date", None),
+    ({"weight": 80}, "date", None),
+    ({"date": "2024-01-01"}, "weight", None),
+])
+def test_invalid_bodies_are_400(client, owner, body, field, message):
+    response = client.post(URL, json=body, headers=owner)
+    assert response.status_code == 400
+    assert list(response.json) == [field]
+    if message:
+        assert response.json[field] == [message]
+
+
+@pytest.fixture
+def series(client, owner):
+    return [add(client, owner, f"2024-01-0{day}", 70 + day) for day in range(1, 6)]
+
+
+@pytest.mark.parametrize(("query", "days"), [
+    ("", [1, 2, 3, 4, 5]),
+    ("weight=72", [2]),
+    ("weight__gt=73", [4, 5]),
+    ("weight__gte=73", [3, 4, 5]),
+    ("weight__lt=72", [1]),
+    ("weight__lte=72", [1, 2]),
+    ("date=2024-01-03", [3]),
+    ("date__gt=2024-01-03", [4, 5]),
+    ("date__gte=2024-01-03", [3, 4, 5]),
+    ("date__lt=2024-01-02", [1]),
+    ("date__lte=2024-01-02", [1, 2]),
+    ("ordering=-date", [5, 4, 3, 2, 1]),
+    ("ordering=-weight", [5, 4, 3, 2, 1]),
+])
+def test_filters_and_ordering(client, owner, series, query, days):
+    results = client.get(f"{URL}?{query}", headers=owner).json["results"]
+    assert [int(result["date"][-2:]) for result in results] == days
+
+
+def test_id_filters(client, owner, series):
+    ids = [series[0]["id"], series[3]["id"]]
+    assert [r["id"] for r in client.get(f"{URL}?id__in={ids[0]},{ids[1]}", headers=owner).json["results"]] == ids
+    assert [r["id"] for r in client.get(f"{URL}?id={ids[1]}", headers=owner).json["results"]] == ids[1:]
+
+
+@pytest.mark.parametrize("query", ["weight__gt=abc", "date=notadate"])
+def test_bad_filter_values_are_400(client, owner, query):
+    response = client.get(f"{URL}?{query}", headers=owner)
+    assert response.status_code == 400
+    assert list(response.json) == [query.split("=")[0]]
+
+
+def test_list_costs_a_fixed_number_of_queries(client, owner, series, count_queries):
+    _, small = count_queries(lambda: client.get(f"{URL}?limit=1", headers=owner))
+    _, large = count_queries(lambda: client.get(f"{URL}?limit=100", headers=owner))
+    assert small == large

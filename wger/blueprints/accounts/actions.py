@@ -1,0 +1,209 @@
+"""The account endpoints: JWT and permanent-key login, registration, the user's profile, permissions.
+
+`userprofile` is a singleton (the caller's own profile at the list URL and at any detail URL), so it is
+written here as routes rather than declared as a `Resource`; it reuses the schema machinery all the same.
+"""
+
+from flask import current_app, jsonify, request
+from flask_jwt_extended import create_access_token
+from flask_smorest import Blueprint, abort
+from marshmallow import ValidationError
+from sqlalchemy.exc import IntegrityError
+
+from wger import auth
+from wger.api.root import Entry, list_after
+from wger.api.views import read_body
+from wger.blueprints.accounts import schemas, users
+from wger.blueprints.accounts.verification import send_verification
+from wger.extensions import db
+from wger.mail import MailError
+from wger.throttle import throttle
+
+blueprint = Blueprint(
+    "accounts", __name__, url_prefix="/api/v2", description="Accounts, authentication and the user's profile"
+)
+
+DEPRECATION = "Sat, 01 Oct 2022 23:59:59 GMT"
+TOKEN_PAIR_DOC = {"200": {"description": "A JWT pair", "content": {"application/json": {"schema": {
+    "type": "object", "properties": {"refresh": {"type": "string"}, "access": {"type": "string"}}}}}}}
+KEY_DOC = {"200": {"description": "The permanent API key", "content": {"application/json": {"schema": {
+    "type": "object", "properties": {"token": {"type": "string"}}}}}}}
+
+
+def _body_doc(schema):
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+def _load(schema):
+    return schema().load(read_body())
+
+
+def _identifier(data, missing_field):
+    """The username, or else the email, a login names; 400 on `missing_field` when it names neither."""
+    if data.get("username"):
+        return {"username": data["username"]}
+    if data.get("email"):
+        return {"email": data["email"]}
+    raise ValidationError(missing_field)
+
+
+@blueprint.route("/token", methods=["POST"], strict_slashes=False)
+@blueprint.doc(summary="Obtain a JWT access and refresh token pair", responses=TOKEN_PAIR_DOC,
+               **_body_doc(schemas.TokenObtainSchema))
+@throttle("LOGIN_RATE_LIMIT")
+def token_obtain():
+    """Trade a username (or email) and password for an access and a refresh token."""
+    data = _load(schemas.TokenObtainSchema)
+    identifier = _identifier(data, {"username": ["This field is required."]})
+    user = users.authenticate(data["password"], **identifier)
+    if user is None:
+        auth.reject("No active account found with the given credentials")
+    return jsonify(auth.token_pair(user))
+
+
+@blueprint.route("/token/refresh", methods=["POST"], strict_slashes=False)
+@blueprint.doc(summary="Obtain a new access token", **_body_doc(schemas.TokenRefreshSchema))
+def token_refresh():
+    """Trade a refresh token for a new access token; the refresh token stays valid until it expires."""
+    claims = auth.decode(_load(schemas.TokenRefreshSchema)["refresh"], "refresh")
+    return jsonify({"access": create_access_token(identity=auth.user_from_claims(claims).id)})
+
+
+@blueprint.route("/token/verify", methods=["POST"], strict_slashes=False)
+@blueprint.doc(summary="Check a token", **_body_doc(schemas.TokenVerifySchema))
+def token_verify():
+    """Answer 200 for a valid, unexpired token of either type, 401 otherwise."""
+    auth.decode(_load(schemas.TokenVerifySchema)["token"], None)
+    return jsonify({})
+
+
+@blueprint.route("/login/", methods=["GET", "POST"])
+@blueprint.doc(summary="Obtain the permanent API key", responses=KEY_DOC, **_body_doc(schemas.LoginSchema))
+@throttle("LOGIN_RATE_LIMIT")
+def login():
+    """Trade a username (or email) and password for the permanent API key (deprecated: use /token)."""
+    if request.method == "GET":
+        return jsonify({"message": "You must send a 'username' and 'password' via POST"})
+    data = _load(schemas.LoginSchema)
+    identifier = _identifier(data, {"non_field_errors": ['Please provide an "email" or a "username"']})
+    user = users.authenticate(data["password"], **identifier)
+    if user is None:
+        raise ValidationError({"non_field_errors": ["Username or password unknown"]})
+    key = users.permanent_key(user)
+    db.session.commit()
+    response = jsonify({"token": key})
+    response.headers["Deprecation"] = DEPRECATION
+    return response
+
+
+def _registration_errors(data):
+    errors = {}
+    if users.find_user(username=data["username"]):
+        errors["username"] = ["This field must be unique."]
+    if data.get("email") and users.email_taken(data["email"]):
+        errors["email"] = ["This field must be unique."]
+    problems = users.password_problems(data["password"], data["username"])
+    if problems:
+        errors["password"] = problems
+    return errors
+
+
+@blueprint.route("/register/", methods=["POST"])
+@blueprint.doc(summary="Register a new account", **_body_doc(schemas.RegisterSchema))
+@throttle("REGISTRATION_RATE_LIMIT")
+def register():
+    """Create an account and return its permanent API key; a verification email goes to its address."""
+    if not current_app.config["ALLOW_REGISTRATION"]:
+        abort(403, message="Registration of new accounts is disabled on this server.")
+    data = _load(schemas.RegisterSchema)
+    errors = _registration_errors(data)
+    if errors:
+        raise ValidationError(errors)
+    user = users.create_user(data["username"], data["password"], email=data.get("email"))
+    key = users.permanent_key(user)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise ValidationError({"username": ["This field must be unique."]}) from None
+    if user.email:
+        try:
+            send_verification(user)
+        except MailError:
+            current_app.logger.warning("Registered user %s, but the verification email failed", user.id)
+    response = jsonify({"message": "api user successfully registered", "token": key})
+    response.status_code = 201
+    return response
+
+
+@blueprint.route("/check-permission/", methods=["GET"])
+@blueprint.doc(summary="Check whether the caller holds a permission", parameters=[
+    {"in": "query", "name": "permission", "required": True, "schema": {"type": "string"},
+     "description": "`app_label.codename`, e.g. `exercises.add_exercise`"}])
+def check_permission():
+    """Return whether the caller holds a permission; always false for anonymous callers."""
+    name = request.args.get("permission")
+    if not name:
+        response = jsonify("Please pass a permission name in the 'permission' parameter")
+        response.status_code = 400
+        return response
+    user = auth.current_user()
+    return jsonify({"result": bool(user is not None and user.has_perm(name))})
+
+
+def _update_profile():
+    user = auth.require_user()
+    profile = user.profile
+    data = schemas.UserProfileSchema().load(read_body(), partial=True)
+    email = data.pop("email", user.email)
+    if email != user.email:
+        if users.email_taken(email, except_user=user):
+            raise ValidationError({"email": ["This field must be unique."]})
+        user.email = email
+        profile.email_verified = False
+    for key, value in data.items():
+        setattr(profile, key, value)
+    db.session.commit()
+    return profile
+
+
+@blueprint.route("/userprofile/", methods=["GET", "POST"], endpoint="userprofile-list")
+@blueprint.doc(summary="Read or update the caller's profile", **_body_doc(schemas.UserProfileSchema))
+@blueprint.response(200, schemas.UserProfileSchema)
+def userprofile():
+    """Return the caller's profile (GET) or update it (POST); it is one object, not a page."""
+    if request.method == "POST":
+        return _update_profile()
+    return auth.require_user().profile
+
+
+@blueprint.route("/userprofile/<pk>/", methods=["GET", "PUT", "PATCH"], endpoint="userprofile-detail")
+@blueprint.doc(summary="Read or update the caller's profile", **_body_doc(schemas.UserProfileSchema))
+@blueprint.response(200, schemas.UserProfileSchema)
+def userprofile_detail(pk):
+    """Return (GET) or update (PUT, PATCH) the caller's profile, whatever the id in the URL."""
+    if request.method == "GET":
+        return auth.require_user().profile
+    return _update_profile()
+
+
+@blueprint.route("/userprofile/verify-email/", methods=["GET"])
+@blueprint.doc(summary="Send a verification email to the caller's address")
+def verify_email():
+    """Email the caller a verification link, unless the address is already verified."""
+    user = auth.require_user()
+    if user.profile.email_verified:
+        return jsonify({"status": "verified", "message": "This email is already verified"})
+    if not user.email:
+        raise ValidationError({"email": ["This account has no email address to verify."]})
+    try:
+        send_verification(user)
+    except MailError:
+        abort(503, message="The verification email could not be sent; please try again later.")
+    return jsonify({"status": "sent", "message": f"A verification email was sent to {user.email}"})
+
+
+list_after("license", Entry(
+    "userprofile", "accounts.userprofile-list", private=True, methods=("GET", "POST", "PUT", "PATCH"),
+    description="The caller's own profile: one object at the list URL and at any detail URL.",
+))

@@ -1,0 +1,117 @@
+"""Wire formats of the account endpoints, fields in the contract's order, messages in its words."""
+
+import datetime as dt
+
+from marshmallow import ValidationError, fields, validate, validates
+
+from wger.api.fields import Related
+from wger.api.schemas import ResourceSchema
+from wger.models import Language
+
+REQUIRED = {"required": "This field is required.", "null": "This field may not be null."}
+USERNAME = validate.Regexp(
+    r"^[\w.@+-]+\Z",
+    error="Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.",
+)
+INTENSITY = {"1": "Low", "2": "Medium", "3": "High"}
+
+
+def between(low, high):
+    """DRF's two range messages, one per bound."""
+    return [
+        validate.Range(min=low, error="Ensure this value is greater than or equal to {min}."),
+        validate.Range(max=high, error="Ensure this value is less than or equal to {max}."),
+    ]
+
+
+def choice(choices):
+    return validate.OneOf(list(choices), error='"{input}" is not a valid choice.')
+
+
+def _string(**kwargs):
+    return fields.String(error_messages=REQUIRED, **kwargs)
+
+
+class TokenObtainSchema(ResourceSchema):
+    username = _string()
+    email = _string()
+    password = _string(required=True)
+
+
+class TokenRefreshSchema(ResourceSchema):
+    refresh = _string(required=True)
+
+
+class TokenVerifySchema(ResourceSchema):
+    token = _string(required=True)
+
+
+class LoginSchema(ResourceSchema):
+    username = _string()
+    email = _string()
+    password = _string(
+        required=True, validate=validate.Length(min=8, error="Ensure this field has at least {min} characters.")
+    )
+
+
+class RegisterSchema(ResourceSchema):
+    username = _string(
+        required=True,
+        validate=[validate.Length(min=1, max=150, error="Ensure this field has no more than {max} characters."),
+                  USERNAME],
+    )
+    email = fields.Email(allow_none=True, error_messages={"invalid": "Enter a valid email address."})
+    password = _string(required=True, load_only=True)
+
+
+class UserProfileSchema(ResourceSchema):
+    """The profile; `email` is read from the user and, when sent, validated and written back to it."""
+
+    username = fields.String(attribute="user.username", dump_only=True)
+    email = fields.Method("dump_email", deserialize="load_email")
+    email_verified = fields.Boolean(dump_only=True)
+    is_trustworthy = fields.Boolean(attribute="user.is_trustworthy", dump_only=True)
+    date_joined = fields.Method("dump_date_joined", dump_only=True)
+    gym = fields.Constant(None, dump_only=True)
+    is_temporary = fields.Boolean(dump_only=True)
+    show_comments = fields.Boolean()
+    show_english_ingredients = fields.Boolean()
+    workout_reminder_active = fields.Boolean()
+    workout_reminder = fields.Integer(validate=between(1, 30))
+    workout_duration = fields.Integer(validate=between(1, 30))
+    last_workout_notification = fields.Date(dump_only=True)
+    notification_language = Related(Language, attribute="notification_language_id", allow_none=True)
+    age = fields.Integer(allow_none=True, validate=between(10, 100))
+    birthdate = fields.Date(allow_none=True)
+    height = fields.Integer(allow_none=True, validate=between(140, 230))
+    gender = fields.String(allow_none=True, validate=choice({"1": "Male", "2": "Female"}))
+    sleep_hours = fields.Integer(allow_none=True, validate=between(4, 10))
+    work_hours = fields.Integer(allow_none=True, validate=between(1, 15))
+    work_intensity = fields.String(allow_none=True, validate=choice(INTENSITY))
+    sport_hours = fields.Integer(allow_none=True, validate=between(1, 30))
+    sport_intensity = fields.String(allow_none=True, validate=choice(INTENSITY))
+    freetime_hours = fields.Integer(allow_none=True, validate=between(1, 15))
+    freetime_intensity = fields.String(allow_none=True, validate=choice(INTENSITY))
+    calories = fields.Integer(allow_none=True, validate=between(1500, 5000))
+    weight_unit = fields.String(validate=choice({"kg": "Metric (kilogram)", "lb": "Imperial (pound)"}))
+    ro_access = fields.Boolean()
+    num_days_weight_reminder = fields.Integer(validate=between(0, 30))
+
+    def dump_email(self, profile):
+        return profile.user.email or ""
+
+    def load_email(self, value):
+        return fields.Email().deserialize(value)
+
+    def dump_date_joined(self, profile):
+        """The original's `str(datetime)`: `2012-09-26 19:11:43.114000+00:00`, a space, not ISO's `T`."""
+        return str(profile.user.date_joined.replace(tzinfo=dt.UTC))
+
+    @validates("birthdate")
+    def validate_birthdate(self, value, data_key):
+        if value is None:
+            return
+        today = dt.date.today()
+        age = today.year - value.year - ((today.month, today.day) < (value.month, value.day))
+        if not 10 <= age <= 100:
+            raise ValidationError(f"{value} is not a valid birthdate")

@@ -1,0 +1,120 @@
+"""Creating accounts and checking passwords, shared by the API, the login page and the CLI.
+
+Nothing here commits except `authenticate`, which must record a failed attempt even when the request then
+fails: the lockout counts failures per account, whatever address they come from.
+"""
+
+import datetime as dt
+import logging
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_smorest import abort
+
+from wger import passwords
+from wger.extensions import db
+from wger.models import Language, Token, User, UserProfile
+from wger.models.accounts import utcnow
+
+log = logging.getLogger(__name__)
+
+DEFAULT_NOTIFICATION_LANGUAGE = 2
+MIN_PASSWORD_LENGTH = 8
+
+
+def password_problems(password, username):
+    """Return why `password` is too weak (empty when it is acceptable), in Django's words."""
+    problems = []
+    if len(password) < MIN_PASSWORD_LENGTH:
+        problems.append(
+            f"This password is too short. It must contain at least {MIN_PASSWORD_LENGTH} characters."
+        )
+    if password.isdigit():
+        problems.append("This password is entirely numeric.")
+    if username and password.casefold() == username.casefold():
+        problems.append("The password is too similar to the username.")
+    return problems
+
+
+def find_user(username=None, email=None):
+    """The user with this username (exact) or email (any case), or None."""
+    if username:
+        return db.session.scalar(sa.select(User).where(User.username == username))
+    if email:
+        return db.session.scalar(sa.select(User).where(sa.func.lower(User.email) == email.lower()))
+    return None
+
+
+def email_taken(email, except_user=None):
+    statement = sa.select(User.id).where(sa.func.lower(User.email) == email.lower())
+    if except_user is not None:
+        statement = statement.where(User.id != except_user.id)
+    return db.session.execute(statement).first() is not None
+
+
+def create_user(username, password, email=None, is_superuser=False):
+    """Add a user with a profile of the contract's defaults and a permanent API key (not committed)."""
+    user = User(username=username, email=email or None, is_superuser=is_superuser, failed_logins=0)
+    user.set_password(password)
+    language_id = DEFAULT_NOTIFICATION_LANGUAGE if db.session.get(Language, DEFAULT_NOTIFICATION_LANGUAGE) else None
+    user.profile = UserProfile(notification_language_id=language_id)
+    db.session.add(user)
+    db.session.add(Token(key=Token.new_key(), user=user))
+    db.session.flush()
+    return user
+
+
+def permanent_key(user):
+    """The user's permanent API key, created on first use."""
+    token = db.session.scalar(sa.select(Token).where(Token.user_id == user.id))
+    if token is None:
+        token = Token(key=Token.new_key(), user_id=user.id)
+        db.session.add(token)
+        db.session.flush()
+    return token.key
+
+
+def replace_permanent_key(user):
+    """Give the user a new permanent key; the old one stops working with this transaction."""
+    db.session.execute(sa.delete(Token).where(Token.user_id == user.id))
+    token = Token(key=Token.new_key(), user_id=user.id)
+    db.session.add(token)
+    db.session.flush()
+    return token.key
+
+
+def _refuse_if_locked(user):
+    if user.locked_until is not None and user.locked_until > utcnow():
+        minutes = current_app.config["LOGIN_LOCKOUT_MINUTES"]
+        abort(403, message=f"Too many failed login attempts: this account is locked for up to {minutes} minutes.")
+
+
+def _record_failure(user):
+    config = current_app.config
+    user.failed_logins += 1
+    if user.failed_logins >= config["LOGIN_FAILURE_LIMIT"]:
+        user.locked_until = utcnow() + dt.timedelta(minutes=config["LOGIN_LOCKOUT_MINUTES"])
+        user.failed_logins = 0
+        log.warning("Account %s locked after too many failed logins", user.id)
+
+
+def authenticate(password, username=None, email=None):
+    """Return the active user these credentials name, or None; commits the attempt's bookkeeping.
+
+    A locked account answers 403 even with the right password. An unknown user costs the same hashing
+    time as a known one, so response times do not reveal which usernames exist.
+    """
+    user = find_user(username=username, email=email)
+    if user is None:
+        passwords.spend_verification_time(password)
+        return None
+    _refuse_if_locked(user)
+    if not user.check_password(password):
+        _record_failure(user)
+        db.session.commit()
+        return None
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login = utcnow()
+    db.session.commit()
+    return user if user.is_active else None
