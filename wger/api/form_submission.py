@@ -91,7 +91,8 @@ class FormSubmissionMiddleware:
         fields = MultiDict([(name, value) for name, value in form.items(multi=True) if name not in SPECIAL_FIELDS])
         content = form.get(CONTENT_FIELD)
         environ[ENVIRON_KEY] = FormSubmission(method, form.get(TOKEN_FIELD, ""), fields, content, content_type)
-        environ["HTTP_X_CSRFTOKEN"] = form.get(TOKEN_FIELD, "")
+        if form.get(TOKEN_FIELD):
+            environ["HTTP_X_CSRFTOKEN"] = form[TOKEN_FIELD]
         environ["REQUEST_METHOD"] = method
         if method == "DELETE":
             environ.pop("CONTENT_TYPE", None)
