@@ -20,6 +20,7 @@ def create_app(config=None):
     register_extensions(app)
     register_api(app)
     register_negotiation_and_errors(app)
+    register_media(app)
     register_commands(app)
     return app
 
@@ -51,6 +52,12 @@ def register_negotiation_and_errors(app):
 
     register_negotiation(app)
     register_error_handlers(app)
+
+
+def register_media(app):
+    from wger.catalog.media import register_media as serve_media_folder
+
+    serve_media_folder(app)
 
 
 def register_commands(app):

@@ -1,4 +1,4 @@
-"""Command-line tools: `flask --app wger sample-data` loads the bundled catalog."""
+"""Command-line tools: `flask --app wger sample-data` loads the bundled catalog, `sync` mirrors a server's."""
 
 import json
 from pathlib import Path
@@ -6,6 +6,8 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
+from wger.catalog.sample import load_catalog
+from wger.catalog.upsert import advance_id_sequence
 from wger.extensions import db
 from wger.models import (
     DaysOfWeek,
@@ -52,15 +54,6 @@ def upsert(model, rows):
     return changed
 
 
-def advance_id_sequence(model):
-    """After inserting explicit ids, move PostgreSQL's id sequence past them so new rows get free ids."""
-    if db.engine.dialect.name == "postgresql":
-        table = model.__table__.name
-        db.session.execute(
-            db.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 1)) FROM {table}")
-        )
-
-
 def load_core():
     core = read_sample("core")
     counts = {name: upsert(model, core[name]) for name, model in CORE_TABLES.items()}
@@ -80,5 +73,8 @@ def load_core():
 def sample_data():
     """Load the bundled sample catalog; running it again changes nothing."""
     counts = load_core()
+    tally = load_catalog(read_sample)
     db.session.commit()
     click.echo("Sample data: " + ", ".join(f"{name} {count} changed" for name, count in counts.items()))
+    for line in tally.lines():
+        click.echo(line)

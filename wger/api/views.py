@@ -68,7 +68,10 @@ def load_body(resource, partial):
 
 def select_objects(resource):
     """The caller's visible objects of `resource`, as a SELECT to refine."""
-    return resource.access.scope(sa.select(resource.model))
+    statement = resource.access.scope(sa.select(resource.model))
+    if resource.refine:
+        statement = resource.refine(statement, request.args)
+    return statement
 
 
 def get_object(resource, pk):
@@ -85,9 +88,9 @@ def save(resource, obj, data, created):
         setattr(obj, key, value)
     if created:
         resource.access.stamp(obj)
-    resource.check_unique(obj)
     if resource.before_save:
         resource.before_save(obj, created)
+    resource.check_unique(obj)
     db.session.add(obj)
     try:
         db.session.commit()
@@ -153,7 +156,10 @@ def _handlers(blueprint, resource):
     @blueprint.response(204)
     def delete(self, pk):
         resource.access.authorize("DELETE")
-        db.session.delete(get_object(resource, pk))
+        obj = get_object(resource, pk)
+        if resource.before_delete:
+            resource.before_delete(obj)
+        db.session.delete(obj)
         db.session.commit()
 
     return {
