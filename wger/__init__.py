@@ -61,9 +61,10 @@ def register_media(app):
 
 
 def register_commands(app):
-    from wger.commands import sample_data
+    from wger.commands import sample_data, sync_catalog
 
     app.cli.add_command(sample_data)
+    app.cli.add_command(sync_catalog)
 
 
 @event.listens_for(Engine, "connect")

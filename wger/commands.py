@@ -7,6 +7,7 @@ import click
 from flask.cli import with_appcontext
 
 from wger.catalog.sample import load_catalog
+from wger.catalog.sync import sync
 from wger.catalog.upsert import advance_id_sequence
 from wger.extensions import db
 from wger.models import (
@@ -76,5 +77,18 @@ def sample_data():
     tally = load_catalog(read_sample)
     db.session.commit()
     click.echo("Sample data: " + ", ".join(f"{name} {count} changed" for name, count in counts.items()))
+    for line in tally.lines():
+        click.echo(line)
+
+
+@click.command("sync")
+@click.argument("what", type=click.Choice(["exercises", "ingredients", "all"]))
+@click.option("--from", "source", required=True, metavar="URL",
+              help="The server to copy from, e.g. https://wger.de or another instance of this project.")
+@with_appcontext
+def sync_catalog(what, source):
+    """Copy exercises and/or ingredients from a wger server; running it again changes nothing."""
+    kinds = ["exercises", "ingredients"] if what == "all" else [what]
+    tally = sync(kinds, source)
     for line in tally.lines():
         click.echo(line)
