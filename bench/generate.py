@@ -111,8 +111,8 @@ def main(ingredients, exercises, seed):
         _advance_sequences()
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
-            db.session.execute(sa.text("ANALYZE"))
-            db.session.commit()
+            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.execute(sa.text("VACUUM ANALYZE"))
     click.echo(f"Added {exercises} exercises and {ingredients} ingredients.")
 
 

@@ -101,13 +101,19 @@ def save(resource, obj, data, created):
 
 
 def list_page(resource):
-    """Return the requested page of the caller's visible objects, filtered and ordered."""
+    """Return the requested page of the caller's visible objects, filtered and ordered.
+
+    The page's ids are chosen first and its rows loaded after (a deferred join): a deep `?offset=` then
+    walks only the ordering index instead of fetching every skipped row.
+    """
     statement = select_objects(resource).where(*where_clauses(resource.query_filters, request.args))
     limit, offset = page_bounds()
     count_statement = statement.with_only_columns(sa.func.count(), maintain_column_froms=True)
     count = db.session.scalar(count_statement)
-    page = statement.options(*resource.load_options).order_by(*resource.order_by(request.args.get("ordering")))
-    results = db.session.scalars(page.limit(limit).offset(offset)).all()
+    ordering = resource.order_by(request.args.get("ordering"))
+    page_ids = statement.with_only_columns(resource.model.id).order_by(*ordering).limit(limit).offset(offset)
+    page = sa.select(resource.model).where(resource.model.id.in_(page_ids.scalar_subquery()))
+    results = db.session.scalars(page.options(*resource.load_options).order_by(*ordering)).all()
     following, preceding = page_links(count, limit, offset)
     return {"count": count, "next": following, "previous": preceding, "results": results}
 
