@@ -13,7 +13,7 @@ from wger import create_app
 from wger.blueprints.accounts.users import create_user, find_user
 from wger.commands import load_core
 from wger.extensions import db, limiter
-from wger.models import Permission
+from wger.models import Permission, User
 from wger.models.accounts import utcnow
 
 PASSWORD = "correct-horse-battery"
@@ -128,3 +128,48 @@ def auth_headers(app):
         return {"Authorization": f"Bearer {token}"}
 
     return headers
+
+
+class Contributor:
+    """A real account whose trust and permissions a test changes as it goes; the client sends its token."""
+
+    def __init__(self, app, user_id):
+        self.app, self.id = app, user_id
+
+    def _update(self, change):
+        with self.app.app_context():
+            user = db.session.get(User, self.id)
+            change(user)
+            db.session.commit()
+
+    @property
+    def is_trustworthy(self):
+        with self.app.app_context():
+            return db.session.get(User, self.id).is_trustworthy
+
+    @is_trustworthy.setter
+    def is_trustworthy(self, trusted):
+        """Trusted: an account older than the trust age with a verified email; untrusted: a new one."""
+
+        def change(user):
+            user.profile.email_verified = trusted
+            user.date_joined = utcnow() - dt.timedelta(days=60 if trusted else 0)
+
+        self._update(change)
+
+    @property
+    def permissions(self):
+        with self.app.app_context():
+            return tuple(permission.full_name for permission in db.session.get(User, self.id).permissions)
+
+    @permissions.setter
+    def permissions(self, names):
+        self._update(lambda user: setattr(user, "permissions", [_permission(name) for name in names]))
+
+
+@pytest.fixture
+def contributor(app, client, make_user, auth_headers):
+    """A new, untrusted account that every request of `client` comes from."""
+    user_id = make_user("contributor")
+    client.environ_base["HTTP_AUTHORIZATION"] = auth_headers("contributor")["Authorization"]
+    return Contributor(app, user_id)

@@ -4,21 +4,41 @@ Each resource needs a case here; a resource added without one fails `test_every_
 no endpoint ships untested.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from catalog_factories import make_base, make_ingredient, make_translation
 
 from wger.api.views import registry
 from wger.blueprints import all_blueprints
+from wger.extensions import db
 
 WRITE_VERBS = ("post", "put", "patch", "delete")
 
 
 @dataclass(frozen=True)
 class PublicReadOnly:
-    """Everyone reads; every write is 405 with `Allow: GET, HEAD, OPTIONS`."""
+    """Everyone reads; every write is 405 with `Allow: GET, HEAD, OPTIONS`.
 
-    pk: int = 1
+    `empty` lists start with no rows (the deletion log, ingredient images); the others have some.
+    """
+
+    empty: bool = False
+
+
+@dataclass(frozen=True)
+class Contributed:
+    """The catalog's contribution rule: everyone reads; writing needs a trusted or permitted account, deleting
+    the delete permission; anonymous writes get the 401 challenge, other accounts 403.
+
+    `create` builds a body from the ids of `catalog_rows`; `change` is a valid partial update; `existing`
+    names the object to update and delete where a new one is not served yet (a base without translations).
+    """
+
+    create: Callable | None
+    change: dict
+    existing: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -36,9 +56,35 @@ CASES = {
     "setting-repetitionunit": PublicReadOnly(),
     "setting-weightunit": PublicReadOnly(),
     "equipment": PublicReadOnly(),
-    "exercisecategory": PublicReadOnly(pk=8),
+    "exercisecategory": PublicReadOnly(),
     "muscle": PublicReadOnly(),
     "weightunit": PublicReadOnly(),
+    "exerciseinfo": PublicReadOnly(),
+    "exercisebaseinfo": PublicReadOnly(),
+    "exercise": PublicReadOnly(),
+    "deletion-log": PublicReadOnly(empty=True),
+    "ingredient": PublicReadOnly(),
+    "ingredientinfo": PublicReadOnly(),
+    "ingredientweightunit": PublicReadOnly(),
+    "ingredienttoweightunit": PublicReadOnly(),
+    "ingredient-image": PublicReadOnly(empty=True),
+    "exercise-translation": Contributed(
+        create=lambda ids: {"name": "Goblet Squat", "exercise_base": ids["base"], "language": 1,
+                            "description": "<p>Hold a kettlebell at your chest and squat down between the knees.</p>"},
+        change={"name": "Goblet Squat, paused"},
+    ),
+    "exercise-base": Contributed(
+        create=lambda ids: {"category": 9, "muscles": [10]}, change={"category": 10}, existing=lambda ids: ids["base"]
+    ),
+    "exercisealias": Contributed(
+        create=lambda ids: {"exercise": ids["translation"], "alias": "Back Squat"}, change={"alias": "High Bar"}
+    ),
+    "exercisecomment": Contributed(
+        create=lambda ids: {"exercise": ids["translation"], "comment": "Brace first."}, change={"comment": "Breathe."}
+    ),
+    "variation": Contributed(create=lambda ids: {}, change={}),
+    "exerciseimage": Contributed(create=None, change={"is_main": True}),
+    "video": Contributed(create=None, change={"is_main": True}),
     "weightentry": PrivateCrud(create={"date": "2024-03-01", "weight": "80.50"}, change={"weight": "79.25"}),
 }
 
@@ -52,6 +98,10 @@ def _public_read_only():
     return [name for name in _names() if isinstance(CASES.get(name), PublicReadOnly)]
 
 
+def _contributed():
+    return [name for name in _names() if isinstance(CASES.get(name), Contributed)]
+
+
 def _private_crud():
     return [name for name in _names() if isinstance(CASES.get(name), PrivateCrud)]
 
@@ -60,25 +110,82 @@ def test_every_resource_has_a_case(app):
     assert [name for name in _names() if name not in CASES] == []
 
 
+@pytest.fixture
+def catalog_rows(app, catalog):
+    """A base with a translation, and an ingredient with a weight unit, for the catalog's cases."""
+    with app.app_context():
+        base = make_base(9, muscles=(10,), equipment=(1,))
+        translation = make_translation(base, "Squat")
+        make_ingredient("Rolled oats", units=[(1, 40)])
+        db.session.commit()
+        return {"base": base.id, "translation": translation.id}
+
+
+def _first_pk(client, name):
+    results = client.get(f"/api/v2/{name}/").json["results"]
+    return results[0].get("id", 1) if results else 1
+
+
 @pytest.mark.parametrize("name", _public_read_only())
-def test_public_list_and_detail_for_anonymous(client, catalog, name):
+def test_public_list_and_detail_for_anonymous(client, catalog_rows, name):
     listing = client.get(f"/api/v2/{name}/")
     assert listing.status_code == 200
     assert list(listing.json) == ["count", "next", "previous", "results"]
-    assert listing.json["count"] > 0
-    assert client.get(f"/api/v2/{name}/{CASES[name].pk}/").status_code == 200
+    assert (listing.json["count"] == 0) == CASES[name].empty
+    if not CASES[name].empty:
+        assert client.get(f"/api/v2/{name}/{_first_pk(client, name)}/").status_code == 200
     assert client.get(f"/api/v2/{name}/987654/").status_code == 404
 
 
 @pytest.mark.parametrize("name", _public_read_only())
 @pytest.mark.parametrize("verb", WRITE_VERBS)
-def test_public_read_only_refuses_writes(client, catalog, name, verb):
-    for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{CASES[name].pk}/"):
+def test_public_read_only_refuses_writes(client, catalog_rows, name, verb):
+    pk = _first_pk(client, name)
+    for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{pk}/"):
         response = getattr(client, verb)(url, json={"name": "changed"})
         assert response.status_code == 405
         assert response.json == {"detail": f'Method "{verb.upper()}" not allowed.'}
         assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
-    assert client.get(f"/api/v2/{name}/{CASES[name].pk}/").json.get("name") != "changed"
+
+
+@pytest.mark.parametrize("name", _contributed())
+def test_contributions_are_readable_by_everyone(client, catalog_rows, name):
+    assert client.get(f"/api/v2/{name}/").status_code == 200
+
+
+@pytest.mark.parametrize("name", _contributed())
+@pytest.mark.parametrize("verb", WRITE_VERBS)
+def test_anonymous_contributions_get_the_401_challenge(client, catalog_rows, name, verb):
+    for url in (f"/api/v2/{name}/", f"/api/v2/{name}/1/"):
+        if (verb == "post") != url.endswith(f"/{name}/"):
+            continue
+        response = getattr(client, verb)(url, json={})
+        assert response.status_code == 401
+        assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
+@pytest.mark.parametrize("name", _contributed())
+def test_untrusted_accounts_may_not_contribute(client, catalog_rows, contributor, name):
+    response = client.post(f"/api/v2/{name}/", json={})
+    assert response.status_code == 403
+    assert response.json == {"detail": "You do not have permission to perform this action."}
+
+
+@pytest.mark.parametrize("name", [name for name in _contributed() if CASES[name].create])
+def test_trusted_accounts_contribute_and_only_deleters_delete(client, catalog_rows, contributor, name):
+    contributor.is_trustworthy = True
+    created = client.post(f"/api/v2/{name}/", json=CASES[name].create(catalog_rows))
+    assert created.status_code == 201, created.json
+    pk = CASES[name].existing(catalog_rows) if CASES[name].existing else created.json["id"]
+    detail = f"/api/v2/{name}/{pk}/"
+    patched = client.patch(detail, json=CASES[name].change)
+    assert patched.status_code == 200
+    assert {key: patched.json[key] for key in CASES[name].change} == CASES[name].change
+    assert client.put(detail, json=CASES[name].create(catalog_rows)).status_code == 200
+    assert client.delete(detail).status_code == 403
+    contributor.permissions = ("exercises.delete_exercise",)
+    assert client.delete(detail).status_code == 204
+    assert client.get(detail).status_code == 404
 
 
 @pytest.fixture

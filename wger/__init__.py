@@ -21,6 +21,7 @@ def create_app(config=None):
     register_api(app)
     register_pages(app)
     register_negotiation_and_errors(app)
+    register_media(app)
     register_commands(app)
     return app
 
@@ -61,10 +62,17 @@ def register_negotiation_and_errors(app):
     register_error_handlers(app)
 
 
+def register_media(app):
+    from wger.catalog.media import register_media as serve_media_folder
+
+    serve_media_folder(app)
+
+
 def register_commands(app):
-    from wger.commands import sample_data, user
+    from wger.commands import sample_data, sync_catalog, user
 
     app.cli.add_command(sample_data)
+    app.cli.add_command(sync_catalog)
     app.cli.add_command(user)
 
 

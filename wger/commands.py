@@ -1,5 +1,5 @@
 """Command-line tools: `flask --app wger sample-data` loads the bundled catalog and the demo account,
-`flask --app wger user create` adds an account."""
+`sync` mirrors another server's catalog, `user create` adds an account."""
 
 import json
 from pathlib import Path
@@ -8,6 +8,9 @@ import click
 from flask.cli import with_appcontext
 
 from wger.blueprints.accounts import users
+from wger.catalog.sample import load_catalog
+from wger.catalog.sync import sync
+from wger.catalog.upsert import advance_id_sequence
 from wger.extensions import db
 from wger.models import (
     DaysOfWeek,
@@ -54,15 +57,6 @@ def upsert(model, rows):
     return changed
 
 
-def advance_id_sequence(model):
-    """After inserting explicit ids, move PostgreSQL's id sequence past them so new rows get free ids."""
-    if db.engine.dialect.name == "postgresql":
-        table = model.__table__.name
-        db.session.execute(
-            db.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 1)) FROM {table}")
-        )
-
-
 def load_core():
     core = read_sample("core")
     counts = {name: upsert(model, core[name]) for name, model in CORE_TABLES.items()}
@@ -95,9 +89,25 @@ def load_demo_user():
 def sample_data():
     """Load the bundled sample catalog and the demo account; running it again changes nothing."""
     counts = load_core()
+    tally = load_catalog(read_sample)
     counts["demo_user"] = load_demo_user()
     db.session.commit()
     click.echo("Sample data: " + ", ".join(f"{name} {count} changed" for name, count in counts.items()))
+    for line in tally.lines():
+        click.echo(line)
+
+
+@click.command("sync")
+@click.argument("what", type=click.Choice(["exercises", "ingredients", "all"]))
+@click.option("--from", "source", required=True, metavar="URL",
+              help="The server to copy from, e.g. https://wger.de or another instance of this project.")
+@with_appcontext
+def sync_catalog(what, source):
+    """Copy exercises and/or ingredients from a wger server; running it again changes nothing."""
+    kinds = ["exercises", "ingredients"] if what == "all" else [what]
+    tally = sync(kinds, source)
+    for line in tally.lines():
+        click.echo(line)
 
 
 @click.group("user")

@@ -58,6 +58,7 @@ def default_config(instance_path):
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 20 * 1024 * 1024),
         "MEDIA_FOLDER": os.environ.get("MEDIA_FOLDER", str(Path(instance_path) / "media")),
         "MEDIA_URL": os.environ.get("MEDIA_URL", "/media/"),
+        "MAX_IMAGE_SIZE": _env_int("MAX_IMAGE_SIZE", 5 * 1024 * 1024),
         "JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=float(os.environ.get("ACCESS_TOKEN_LIFETIME", 15))),
         "JWT_REFRESH_TOKEN_EXPIRES": timedelta(hours=float(os.environ.get("REFRESH_TOKEN_LIFETIME", 24))),
         "JWT_ALGORITHM": "HS256",

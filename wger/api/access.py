@@ -3,9 +3,11 @@
 `Public()` data is readable by everyone. `Owned("set.exerciseday.training.user")` data belongs to the user
 at the end of an owner path: that one path gives the read scope (a join chain ending in the user), the
 parent-id guard (an id in a request body only resolves inside the caller's scope) and owner stamping (a
-directly owned object gets the caller as its user, whatever the body says).
+directly owned object gets the caller as its user, whatever the body says). `Contributor()` is the
+exercise catalog's rule: public reads, writes for trusted contributors only.
 """
 
+from flask_smorest import abort
 from sqlalchemy import false
 from sqlalchemy.orm import RelationshipProperty
 
@@ -36,6 +38,27 @@ class Public:
 
     def stamp(self, obj):
         """Public objects have no owner to record."""
+
+
+class Contributor(Public):
+    """Community data (the exercise catalog): everyone reads; trusted users write, permitted ones delete.
+
+    Trust comes from the user (`is_trustworthy`: an admin, or an old enough account with a verified email)
+    or from a granted permission. Anonymous writers get 401, other users 403.
+    """
+
+    READS = ("GET", "HEAD", "OPTIONS")
+
+    def authorize(self, method):
+        if method in self.READS:
+            return
+        user = auth.require_user()
+        if method == "DELETE":
+            allowed = user.has_perm("exercises.delete_exercise")
+        else:
+            allowed = user.is_trustworthy or user.has_perm("exercises.add_exercise")
+        if not allowed:
+            abort(403)
 
 
 class Owned:

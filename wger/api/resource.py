@@ -1,8 +1,11 @@
 """`Resource`: one endpoint of the API, declared as data and checked when it is declared.
 
 A declaration names the URL, model, schema, methods, access rule, filters and ordering allow-list; the
-generic views in `wger.api.views` serve every resource from it. A misspelt field, filter, ordering name or
-owner path raises at import time, not on the first request.
+generic views in `wger.api.views` serve every resource from it. What data cannot say goes in three hooks:
+`refine(statement, args)` narrows the query of list and detail (hand-parsed filters, a restricted
+queryset), `before_save(obj, created)` adjusts an object before it is checked and committed, and
+`before_delete(obj)` runs before an object is deleted, in the same transaction. A misspelt field, filter,
+ordering name or owner path raises at import time, not on the first request.
 """
 
 from collections.abc import Callable
@@ -63,6 +66,8 @@ class Resource:
     object_name: str | None = None
     aliases: tuple = ()
     before_save: Callable | None = None
+    before_delete: Callable | None = None
+    refine: Callable | None = None
 
     def __post_init__(self):
         self.access.bind(self.model)

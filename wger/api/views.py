@@ -71,7 +71,10 @@ def load_body(resource, partial):
 
 def select_objects(resource):
     """The caller's visible objects of `resource`, as a SELECT to refine."""
-    return resource.access.scope(sa.select(resource.model))
+    statement = resource.access.scope(sa.select(resource.model))
+    if resource.refine:
+        statement = resource.refine(statement, request.args)
+    return statement
 
 
 def get_object(resource, pk):
@@ -88,9 +91,9 @@ def save(resource, obj, data, created):
         setattr(obj, key, value)
     if created:
         resource.access.stamp(obj)
-    resource.check_unique(obj)
     if resource.before_save:
         resource.before_save(obj, created)
+    resource.check_unique(obj)
     db.session.add(obj)
     try:
         db.session.commit()
@@ -101,13 +104,19 @@ def save(resource, obj, data, created):
 
 
 def list_page(resource):
-    """Return the requested page of the caller's visible objects, filtered and ordered."""
+    """Return the requested page of the caller's visible objects, filtered and ordered.
+
+    The page's ids are chosen first and its rows loaded after (a deferred join): a deep `?offset=` then
+    walks only the ordering index instead of fetching every skipped row.
+    """
     statement = select_objects(resource).where(*where_clauses(resource.query_filters, request.args))
     limit, offset = page_bounds()
     count_statement = statement.with_only_columns(sa.func.count(), maintain_column_froms=True)
     count = db.session.scalar(count_statement)
-    page = statement.options(*resource.load_options).order_by(*resource.order_by(request.args.get("ordering")))
-    results = db.session.scalars(page.limit(limit).offset(offset)).all()
+    ordering = resource.order_by(request.args.get("ordering"))
+    page_ids = statement.with_only_columns(resource.model.id).order_by(*ordering).limit(limit).offset(offset)
+    page = sa.select(resource.model).where(resource.model.id.in_(page_ids.scalar_subquery()))
+    results = db.session.scalars(page.options(*resource.load_options).order_by(*ordering)).all()
     following, preceding = page_links(count, limit, offset)
     return {"count": count, "next": following, "previous": preceding, "results": results}
 
@@ -156,7 +165,10 @@ def _handlers(blueprint, resource):
     @blueprint.response(204)
     def delete(self, pk):
         resource.access.authorize("DELETE")
-        db.session.delete(get_object(resource, pk))
+        obj = get_object(resource, pk)
+        if resource.before_delete:
+            resource.before_delete(obj)
+        db.session.delete(obj)
         db.session.commit()
 
     return {

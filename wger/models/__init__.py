@@ -2,15 +2,37 @@
 
 from wger.models.accounts import Group, Permission, Token, User, UserProfile
 from wger.models.core import DaysOfWeek, Language, License, RepetitionUnit, RoutineWeightUnit
-from wger.models.exercises import Equipment, ExerciseCategory, Muscle
-from wger.models.nutrition import WeightUnit
+from wger.models.exercises import (
+    Alias,
+    DeletionLog,
+    Equipment,
+    Exercise,
+    ExerciseBase,
+    ExerciseCategory,
+    ExerciseComment,
+    ExerciseImage,
+    ExerciseVideo,
+    Muscle,
+    Variation,
+)
+from wger.models.nutrition import Ingredient, IngredientImage, IngredientWeightUnit, WeightUnit
 from wger.models.weight import WeightEntry
 
 __all__ = [
+    "Alias",
     "DaysOfWeek",
+    "DeletionLog",
     "Equipment",
+    "Exercise",
+    "ExerciseBase",
     "ExerciseCategory",
+    "ExerciseComment",
+    "ExerciseImage",
+    "ExerciseVideo",
     "Group",
+    "Ingredient",
+    "IngredientImage",
+    "IngredientWeightUnit",
     "Language",
     "License",
     "Muscle",
@@ -20,6 +42,7 @@ __all__ = [
     "Token",
     "User",
     "UserProfile",
+    "Variation",
     "WeightEntry",
     "WeightUnit",
 ]

@@ -1,5 +1,6 @@
 """The exercise catalog."""
 
+from wger.blueprints.exercises import actions
 from wger.blueprints.exercises.resources import blueprint
 
-__all__ = ["blueprint"]
+__all__ = ["actions", "blueprint"]

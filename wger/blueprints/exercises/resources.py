@@ -1,18 +1,107 @@
 """The exercise catalog's resources."""
 
 from flask_smorest import Blueprint
+from sqlalchemy.orm import selectinload
 
-from wger.api.resource import Resource
+from wger.api.access import Contributor
+from wger.api.resource import CRUD, Resource
 from wger.api.views import register
-from wger.blueprints.exercises import schemas
-from wger.models import Equipment, ExerciseCategory, Muscle
+from wger.blueprints.exercises import rules, schemas
+from wger.models import (
+    Alias,
+    DeletionLog,
+    Equipment,
+    Exercise,
+    ExerciseBase,
+    ExerciseCategory,
+    ExerciseComment,
+    ExerciseImage,
+    ExerciseVideo,
+    Muscle,
+    Variation,
+)
 
 blueprint = Blueprint("exercises", __name__, url_prefix="/api/v2", description="The exercise catalog")
 
+BASE_CLASSIFICATION = (
+    selectinload(ExerciseBase.muscles),
+    selectinload(ExerciseBase.muscles_secondary),
+    selectinload(ExerciseBase.equipment),
+)
+VARIATION_TRANSLATIONS = selectinload(ExerciseBase.variations).selectinload(Variation.bases).selectinload(
+    ExerciseBase.translations
+)
+BASE_MEDIA = (selectinload(ExerciseBase.images), selectinload(ExerciseBase.videos))
+MEDIA_FILTERS = {"is_main": ["exact"], "exercise_base": ["exact"], "license": ["exact"], "license_author": ["exact"]}
+
 RESOURCES = [
+    Resource(
+        "exerciseinfo", Exercise, schemas.ExerciseInfoSchema,
+        "Deprecated: a translation with its base's category, muscles, equipment, images and videos nested.",
+        access=Contributor(),
+        filters={"created": ["exact"], "description": ["exact"], "name": ["exact"], "exercise_base": ["exact"],
+                 "license": ["exact"], "license_author": ["exact"]},
+        default_ordering=("name",),
+        load_options=(
+            selectinload(Exercise.exercise_base).options(
+                selectinload(ExerciseBase.category), *BASE_CLASSIFICATION, *BASE_MEDIA, VARIATION_TRANSLATIONS
+            ),
+            selectinload(Exercise.language), selectinload(Exercise.license),
+            selectinload(Exercise.aliases), selectinload(Exercise.comments),
+        ),
+    ),
+    Resource(
+        "exercisebaseinfo", ExerciseBase, schemas.ExerciseBaseInfoSchema,
+        "Exercises with everything nested: translations with aliases and notes, images, videos, muscles.",
+        object_name="ExerciseBase",
+        filters={"uuid": ["exact"], "category": ["exact"], "muscles": ["exact"], "muscles_secondary": ["exact"],
+                 "equipment": ["exact"], "variations": ["exact"], "license": ["exact"],
+                 "license_author": ["exact"]},
+        load_options=(
+            selectinload(ExerciseBase.category), selectinload(ExerciseBase.license), *BASE_CLASSIFICATION,
+            *BASE_MEDIA,
+            selectinload(ExerciseBase.translations).options(
+                selectinload(Exercise.aliases), selectinload(Exercise.comments)
+            ),
+        ),
+    ),
+    Resource(
+        "exercise", Exercise, schemas.ExerciseSchema,
+        "Deprecated: exercise translations with their base's classification. `category`, `muscles`, "
+        "`muscles_secondary`, `equipment` and `license` take comma lists (OR).",
+        access=Contributor(),
+        filters={"uuid": ["exact"], "created": ["exact"], "exercise_base": ["exact"], "description": ["exact"],
+                 "language": ["exact"], "name": ["exact"]},
+        default_ordering=("name",), refine=rules.exercise_filters,
+        load_options=(selectinload(Exercise.exercise_base).options(*BASE_CLASSIFICATION, VARIATION_TRANSLATIONS),),
+    ),
+    Resource(
+        "exercise-translation", Exercise, schemas.ExerciseTranslationSchema,
+        "The name and description of an exercise in one language; one per language and base.",
+        methods=CRUD, access=Contributor(),
+        filters={"uuid": ["exact"], "created": ["exact"], "exercise_base": ["exact"], "description": ["exact"],
+                 "language": ["exact"], "name": ["exact"]},
+        unique_together=(("exercise_base", "language"),),
+        before_save=rules.keep_base_and_language, before_delete=rules.log_translation_deletion,
+    ),
+    Resource(
+        "exercise-base", ExerciseBase, schemas.ExerciseBaseSchema,
+        "The language-independent part of an exercise: category, muscles, equipment, variation group. "
+        "`DELETE ?replaced_by=<uuid>` names the exercise that replaces it.",
+        methods=CRUD, access=Contributor(), object_name="ExerciseBase",
+        filters={"category": ["exact"], "muscles": ["exact"], "muscles_secondary": ["exact"],
+                 "equipment": ["exact"]},
+        refine=rules.bases_with_translations, before_delete=rules.log_base_deletion,
+        load_options=BASE_CLASSIFICATION,
+    ),
     Resource(
         "equipment", Equipment, schemas.EquipmentSchema, "The equipment an exercise needs.",
         filters={"name": ["exact"]}, default_ordering=("name",),
+    ),
+    Resource(
+        "deletion-log", DeletionLog, schemas.DeletionLogSchema,
+        "Exercises, translations, images and videos deleted here, for mirrors to delete too.",
+        filters={"model_type": ["exact"]},
     ),
     Resource(
         "exercisecategory", ExerciseCategory, schemas.ExerciseCategorySchema,
@@ -20,9 +109,37 @@ RESOURCES = [
         filters={"name": ["exact"]}, default_ordering=("name",),
     ),
     Resource(
+        "video", ExerciseVideo, schemas.ExerciseVideoSchema,
+        "Videos of exercises (multipart upload of the `video` file).",
+        methods=CRUD, access=Contributor(), object_name="ExerciseVideo", filters=MEDIA_FILTERS,
+        before_save=rules.save_video, before_delete=rules.log_video_deletion,
+    ),
+    Resource(
+        "exerciseimage", ExerciseImage, schemas.ExerciseImageSchema,
+        "Images of exercises (multipart upload of the `image` file); one main image per exercise.",
+        methods=CRUD, access=Contributor(), filters=MEDIA_FILTERS, default_ordering=("-is_main", "id"),
+        before_save=rules.save_image, before_delete=rules.delete_image,
+        load_options=(selectinload(ExerciseImage.exercise_base),),
+    ),
+    Resource(
+        "exercisecomment", ExerciseComment, schemas.ExerciseCommentSchema,
+        "Notes on how to perform an exercise translation; `?language=<id>` keeps one language's.",
+        methods=CRUD, access=Contributor(), filters={"comment": ["exact"], "exercise": ["exact"]},
+        refine=rules.comments_in_language,
+    ),
+    Resource(
+        "exercisealias", Alias, schemas.AliasSchema, "Other names of an exercise translation.",
+        methods=CRUD, access=Contributor(), filters={"alias": ["exact"], "exercise": ["exact"]},
+    ),
+    Resource(
         "muscle", Muscle, schemas.MuscleSchema,
         "The muscles exercises train, with images to overlay on the body outline.",
         filters={"name": ["exact"], "is_front": ["exact"], "name_en": ["exact"]}, default_ordering=("name",),
+    ),
+    Resource(
+        "variation", Variation, schemas.VariationSchema,
+        "Groups of exercises that are variations of each other; `POST {}` starts a new group.",
+        methods=CRUD, access=Contributor(), ordering=("id",),
     ),
 ]
 

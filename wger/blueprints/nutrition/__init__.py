@@ -1,5 +1,6 @@
 """Nutrition: ingredients, weight units, plans and the diary."""
 
+from wger.blueprints.nutrition import actions
 from wger.blueprints.nutrition.resources import blueprint
 
-__all__ = ["blueprint"]
+__all__ = ["actions", "blueprint"]

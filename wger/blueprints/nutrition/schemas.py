@@ -2,12 +2,117 @@
 
 from marshmallow import fields
 
-from wger.api.fields import Related
+from wger.api.fields import Decimal, Related, UtcDateTime
 from wger.api.schemas import ResourceSchema
-from wger.models import Language
+from wger.blueprints.core.schemas import LicenseSchema
+from wger.catalog.media import MediaFile, check_image
+from wger.models import Language, License
 
 
 class WeightUnitSchema(ResourceSchema):
     id = fields.Integer(dump_only=True)
     language = Related(Language, attribute="language_id", dump_only=True)
     name = fields.String(required=True)
+
+
+def _nutrient(**kwargs):
+    return Decimal(3, **kwargs)
+
+
+INGREDIENT_FIELDS = ("id", "uuid", "remote_id", "source_name", "source_url", "code", "name", "created",
+                     "last_update", "last_imported", "energy", "protein", "carbohydrates", "carbohydrates_sugar",
+                     "fat", "fat_saturated", "fiber", "sodium")
+LICENSE_FIELDS = ("license", "license_title", "license_object_url", "license_author", "license_author_url",
+                  "license_derivative_source_url")
+
+
+class IngredientFieldsSchema(ResourceSchema):
+    """The columns of an ingredient; the two schemas below order and nest them as the contract says."""
+
+    id = fields.Integer(dump_only=True)
+    uuid = fields.UUID(dump_only=True)
+    remote_id = fields.String(allow_none=True)
+    source_name = fields.String(allow_none=True)
+    source_url = fields.String(allow_none=True)
+    code = fields.String(allow_none=True)
+    name = fields.String(required=True)
+    created = UtcDateTime(dump_only=True)
+    last_update = UtcDateTime(dump_only=True)
+    last_imported = UtcDateTime(dump_only=True, allow_none=True)
+    energy = fields.Integer(required=True)
+    protein = _nutrient(required=True)
+    carbohydrates = _nutrient(required=True)
+    carbohydrates_sugar = _nutrient(allow_none=True)
+    fat = _nutrient(required=True)
+    fat_saturated = _nutrient(allow_none=True)
+    fiber = _nutrient(allow_none=True)
+    sodium = _nutrient(allow_none=True)
+    license_title = fields.String()
+    license_object_url = fields.String()
+    license_author = fields.String(allow_none=True)
+    license_author_url = fields.String()
+    license_derivative_source_url = fields.String()
+
+
+class IngredientSchema(IngredientFieldsSchema):
+    license = Related(License, attribute="license_id")
+    language = Related(Language, attribute="language_id", dump_only=True)
+
+    class Meta:
+        fields = (*INGREDIENT_FIELDS, *LICENSE_FIELDS, "language")
+
+
+class IngredientWeightUnitSchema(ResourceSchema):
+    id = fields.Integer(dump_only=True)
+    amount = fields.Decimal(places=2, as_string=True)
+    gram = fields.Integer(required=True)
+    ingredient = fields.Integer(attribute="ingredient_id", dump_only=True)
+    unit = fields.Integer(attribute="unit_id", required=True)
+
+
+class NestedWeightUnitSchema(ResourceSchema):
+    id = fields.Integer()
+    language = fields.Integer(attribute="language_id")
+    name = fields.String()
+
+
+class InfoWeightUnitSchema(ResourceSchema):
+    gram = fields.Integer()
+    amount = fields.Decimal(places=2, as_string=True)
+    unit = fields.Nested(NestedWeightUnitSchema)
+
+
+class NestedLanguageSchema(ResourceSchema):
+    id = fields.Integer()
+    short_name = fields.String()
+    full_name = fields.String()
+    full_name_en = fields.String()
+
+
+class IngredientImageSchema(ResourceSchema):
+    id = fields.Integer(dump_only=True)
+    uuid = fields.UUID(dump_only=True)
+    ingredient_id = fields.Integer(dump_only=True)
+    ingredient_uuid = fields.UUID(dump_only=True)
+    image = MediaFile(check_image, dump_only=True)
+    created = UtcDateTime(dump_only=True)
+    last_update = UtcDateTime(dump_only=True)
+    size = fields.Integer(dump_only=True)
+    width = fields.Integer(dump_only=True)
+    height = fields.Integer(dump_only=True)
+    license = fields.Integer(attribute="license_id", dump_only=True)
+    license_title = fields.String(dump_only=True)
+    license_object_url = fields.String(dump_only=True)
+    license_author = fields.String(dump_only=True, allow_none=True)
+    license_author_url = fields.String(dump_only=True)
+    license_derivative_source_url = fields.String(dump_only=True)
+
+
+class IngredientInfoSchema(IngredientFieldsSchema):
+    weight_units = fields.List(fields.Nested(InfoWeightUnitSchema), dump_only=True)
+    language = fields.Nested(NestedLanguageSchema, dump_only=True)
+    image = fields.Nested(IngredientImageSchema, dump_only=True, allow_none=True)
+    license = fields.Nested(LicenseSchema, dump_only=True)
+
+    class Meta:
+        fields = (*INGREDIENT_FIELDS, "weight_units", "language", "image", *LICENSE_FIELDS)

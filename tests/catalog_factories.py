@@ -1,0 +1,62 @@
+"""Small builders of catalog rows for tests that need more (or other) data than the sample files."""
+
+import decimal
+
+from wger.extensions import db
+from wger.models import (
+    Alias,
+    Equipment,
+    Exercise,
+    ExerciseBase,
+    ExerciseComment,
+    Ingredient,
+    IngredientWeightUnit,
+    Muscle,
+    Variation,
+)
+
+DESCRIPTION = "<p>A description that is long enough to pass the forty character minimum.</p>"
+
+
+def make_base(category_id=8, muscles=(), muscles_secondary=(), equipment=(), variation=None, **values):
+    base = ExerciseBase(category_id=category_id, variations=variation, **values)
+    db.session.add(base)
+    base.muscles = [db.session.get(Muscle, pk) for pk in muscles]
+    base.muscles_secondary = [db.session.get(Muscle, pk) for pk in muscles_secondary]
+    base.equipment = [db.session.get(Equipment, pk) for pk in equipment]
+    db.session.flush()
+    return base
+
+
+def make_translation(base, name, language_id=2, aliases=(), notes=(), **values):
+    translation = Exercise(exercise_base=base, name=name, description=DESCRIPTION, language_id=language_id,
+                           **values)
+    translation.aliases = [Alias(alias=alias) for alias in aliases]
+    translation.comments = [ExerciseComment(comment=note) for note in notes]
+    db.session.add(translation)
+    db.session.flush()
+    return translation
+
+
+def make_exercises(count):
+    """`count` bases, each with an English and a German translation, an alias, a note, in variation pairs."""
+    variation = None
+    for number in range(count):
+        if number % 2 == 0:
+            variation = Variation()
+        base = make_base(8 + number % 8, muscles={1 + number % 16, 2}, muscles_secondary=(3,), equipment=(1, 3),
+                         variation=variation, license_author="tester")
+        make_translation(base, f"Exercise {number}", aliases=[f"Alias {number}"], notes=[f"Note {number}"])
+        make_translation(base, f"Übung {number}", language_id=1)
+    db.session.flush()
+
+
+def make_ingredient(name, language_id=2, units=(), **values):
+    values = {"energy": 100, "protein": decimal.Decimal("10.000"), "carbohydrates": decimal.Decimal("20.000"),
+              "fat": decimal.Decimal("5.000"), **values}
+    ingredient = Ingredient(name=name, language_id=language_id, **values)
+    ingredient.weight_units = [IngredientWeightUnit(unit_id=unit, amount=decimal.Decimal(1), gram=gram)
+                               for unit, gram in units]
+    db.session.add(ingredient)
+    db.session.flush()
+    return ingredient
