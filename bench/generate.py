@@ -15,6 +15,7 @@ import click
 import sqlalchemy as sa
 
 from wger import create_app
+from wger.api.cache import bump_version
 from wger.catalog.text import search_key
 from wger.catalog.upsert import advance_id_sequence
 from wger.extensions import db
@@ -109,6 +110,7 @@ def main(ingredients, exercises, seed):
         generate_exercises(exercises, rng)
         generate_ingredients(ingredients, rng)
         _advance_sequences()
+        bump_version(db.session.connection())
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:

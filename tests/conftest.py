@@ -13,7 +13,7 @@ from wger import create_app
 from wger.blueprints.accounts.users import create_user, find_user
 from wger.commands import load_core
 from wger.extensions import db, limiter
-from wger.models import Permission, User
+from wger.models import DataVersion, Permission, User
 from wger.models.accounts import utcnow
 
 PASSWORD = "correct-horse-battery"
@@ -42,13 +42,16 @@ def _clean_database(app):
     """Give every test an empty database, whatever the previous test wrote.
 
     Requests run without an outer app context, so each one gets its own `g` and session, as in production.
-    Rate limit counters are cleared too, so only the tests about them ever hit a limit.
+    Rate limit counters are cleared too, so only the tests about them ever hit a limit, and the catalog
+    version moves on, so no cached read outlives the rows it was made from.
     """
     yield
     limiter.reset()
     with app.app_context():
         for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(table.delete())
+            if table is not DataVersion.__table__:
+                db.session.execute(table.delete())
+        db.session.execute(sa.update(DataVersion).values(version=DataVersion.version + 1))
         db.session.commit()
 
 

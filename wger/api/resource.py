@@ -68,8 +68,11 @@ class Resource:
     before_save: Callable | None = None
     before_delete: Callable | None = None
     refine: Callable | None = None
+    cached: bool = False
 
     def __post_init__(self):
+        if self.cached and self.access.private:
+            raise ValueError(f"{self.name}: only public reads may be cached")
         self.access.bind(self.model)
         self.query_filters = build_filters(self.model, self.filters)
         names = _wire_names(self.model) if self.ordering == ALL_FIELDS else self.ordering

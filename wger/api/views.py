@@ -12,6 +12,7 @@ from flask_smorest import abort
 from marshmallow import ValidationError
 from sqlalchemy.exc import IntegrityError
 
+from wger.api.cache import cached_read
 from wger.api.filters import openapi_parameters, where_clauses
 from wger.api.pagination import page_bounds, page_links, page_schema
 from wger.extensions import db
@@ -127,6 +128,9 @@ def _handlers(blueprint, resource):
     body_doc = {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
     patch_doc = {"requestBody": {"content": {"application/json": {"schema": schema}}}}
 
+    cache = cached_read if resource.cached else (lambda view: view)
+
+    @cache
     @blueprint.doc(summary=f"List {label}", description=resource.description,
                    parameters=PAGE_PARAMETERS + openapi_parameters(resource.query_filters))
     @blueprint.response(200, page_schema(schema))
@@ -141,6 +145,7 @@ def _handlers(blueprint, resource):
         obj = resource.model()
         return save(resource, obj, load_body(resource, partial=False), created=True)
 
+    @cache
     @blueprint.doc(summary=f"Read a {label} object", description=resource.description)
     @blueprint.response(200, schema)
     def read(self, pk):

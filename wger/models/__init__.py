@@ -1,7 +1,7 @@
 """The models, one module per domain; importing this package registers every table."""
 
 from wger.models.accounts import Group, Permission, Token, User, UserProfile
-from wger.models.core import DaysOfWeek, Language, License, RepetitionUnit, RoutineWeightUnit
+from wger.models.core import DataVersion, DaysOfWeek, Language, License, RepetitionUnit, RoutineWeightUnit
 from wger.models.exercises import (
     Alias,
     DeletionLog,
@@ -20,6 +20,7 @@ from wger.models.weight import WeightEntry
 
 __all__ = [
     "Alias",
+    "DataVersion",
     "DaysOfWeek",
     "DeletionLog",
     "Equipment",

@@ -47,3 +47,15 @@ class RoutineWeightUnit(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
+
+
+class DataVersion(db.Model):
+    """One counter that every change to the shared catalog increments, in the same transaction.
+
+    Cached public reads compare it before answering from memory, so no worker ever serves stale data.
+    """
+
+    __tablename__ = "core_dataversion"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=0)

@@ -13,25 +13,30 @@ RESOURCES = [
     Resource(
         "daysofweek", DaysOfWeek, schemas.DaysOfWeekSchema, "The days of the week, Monday (1) to Sunday (7).",
         filters={"day_of_week": ["exact"]}, default_ordering=("id",),
+        cached=True,
     ),
     Resource(
         "language", Language, schemas.LanguageSchema, "The languages exercises and ingredients are written in.",
         filters={"full_name": ["exact"], "short_name": ["exact"]}, default_ordering=("full_name",),
+        cached=True,
     ),
     Resource(
         "license", License, schemas.LicenseSchema, "The content licenses of exercises, images and ingredients.",
         filters={"full_name": ["exact"], "short_name": ["exact"], "url": ["exact"]},
         default_ordering=("full_name",),
+        cached=True,
     ),
     Resource(
         "setting-repetitionunit", RepetitionUnit, schemas.RepetitionUnitSchema,
         "What the repetitions of a setting count: repetitions, seconds, kilometres...",
         filters={"name": ["exact"]}, default_ordering=("name",),
+        cached=True,
     ),
     Resource(
         "setting-weightunit", RoutineWeightUnit, schemas.RoutineWeightUnitSchema,
         "The units of a setting's weight: kg, lb, plates...",
         filters={"name": ["exact"]}, default_ordering=("name",),
+        cached=True,
     ),
 ]
 

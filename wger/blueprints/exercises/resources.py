@@ -49,6 +49,7 @@ RESOURCES = [
             selectinload(Exercise.language), selectinload(Exercise.license),
             selectinload(Exercise.aliases), selectinload(Exercise.comments),
         ),
+        cached=True,
     ),
     Resource(
         "exercisebaseinfo", ExerciseBase, schemas.ExerciseBaseInfoSchema,
@@ -64,6 +65,7 @@ RESOURCES = [
                 selectinload(Exercise.aliases), selectinload(Exercise.comments)
             ),
         ),
+        cached=True,
     ),
     Resource(
         "exercise", Exercise, schemas.ExerciseSchema,
@@ -74,6 +76,7 @@ RESOURCES = [
                  "language": ["exact"], "name": ["exact"]},
         default_ordering=("name",), refine=rules.exercise_filters,
         load_options=(selectinload(Exercise.exercise_base).options(*BASE_CLASSIFICATION, VARIATION_TRANSLATIONS),),
+        cached=True,
     ),
     Resource(
         "exercise-translation", Exercise, schemas.ExerciseTranslationSchema,
@@ -83,6 +86,7 @@ RESOURCES = [
                  "language": ["exact"], "name": ["exact"]},
         unique_together=(("exercise_base", "language"),),
         before_save=rules.keep_base_and_language, before_delete=rules.log_translation_deletion,
+        cached=True,
     ),
     Resource(
         "exercise-base", ExerciseBase, schemas.ExerciseBaseSchema,
@@ -93,26 +97,31 @@ RESOURCES = [
                  "equipment": ["exact"]},
         refine=rules.bases_with_translations, before_delete=rules.log_base_deletion,
         load_options=BASE_CLASSIFICATION,
+        cached=True,
     ),
     Resource(
         "equipment", Equipment, schemas.EquipmentSchema, "The equipment an exercise needs.",
         filters={"name": ["exact"]}, default_ordering=("name",),
+        cached=True,
     ),
     Resource(
         "deletion-log", DeletionLog, schemas.DeletionLogSchema,
         "Exercises, translations, images and videos deleted here, for mirrors to delete too.",
         filters={"model_type": ["exact"]},
+        cached=True,
     ),
     Resource(
         "exercisecategory", ExerciseCategory, schemas.ExerciseCategorySchema,
         "The categories exercises are grouped in (Arms, Legs, Abs...).",
         filters={"name": ["exact"]}, default_ordering=("name",),
+        cached=True,
     ),
     Resource(
         "video", ExerciseVideo, schemas.ExerciseVideoSchema,
         "Videos of exercises (multipart upload of the `video` file).",
         methods=CRUD, access=Contributor(), object_name="ExerciseVideo", filters=MEDIA_FILTERS,
         before_save=rules.save_video, before_delete=rules.log_video_deletion,
+        cached=True,
     ),
     Resource(
         "exerciseimage", ExerciseImage, schemas.ExerciseImageSchema,
@@ -120,26 +129,31 @@ RESOURCES = [
         methods=CRUD, access=Contributor(), filters=MEDIA_FILTERS, default_ordering=("-is_main", "id"),
         before_save=rules.save_image, before_delete=rules.delete_image,
         load_options=(selectinload(ExerciseImage.exercise_base),),
+        cached=True,
     ),
     Resource(
         "exercisecomment", ExerciseComment, schemas.ExerciseCommentSchema,
         "Notes on how to perform an exercise translation; `?language=<id>` keeps one language's.",
         methods=CRUD, access=Contributor(), filters={"comment": ["exact"], "exercise": ["exact"]},
         refine=rules.comments_in_language,
+        cached=True,
     ),
     Resource(
         "exercisealias", Alias, schemas.AliasSchema, "Other names of an exercise translation.",
         methods=CRUD, access=Contributor(), filters={"alias": ["exact"], "exercise": ["exact"]},
+        cached=True,
     ),
     Resource(
         "muscle", Muscle, schemas.MuscleSchema,
         "The muscles exercises train, with images to overlay on the body outline.",
         filters={"name": ["exact"], "is_front": ["exact"], "name_en": ["exact"]}, default_ordering=("name",),
+        cached=True,
     ),
     Resource(
         "variation", Variation, schemas.VariationSchema,
         "Groups of exercises that are variations of each other; `POST {}` starts a new group.",
         methods=CRUD, access=Contributor(), ordering=("id",),
+        cached=True,
     ),
 ]
 

@@ -23,6 +23,7 @@ RESOURCES = [
         "ingredient", Ingredient, schemas.IngredientSchema,
         "Foods with their energy (kcal) and nutrients (g) per 100 g.",
         filters=INGREDIENT_FILTERS, default_ordering=("name",),
+        cached=True,
     ),
     Resource(
         "ingredientinfo", Ingredient, schemas.IngredientInfoSchema,
@@ -32,22 +33,26 @@ RESOURCES = [
             selectinload(Ingredient.weight_units).selectinload(IngredientWeightUnit.unit),
             selectinload(Ingredient.language), selectinload(Ingredient.image), selectinload(Ingredient.license),
         ),
+        cached=True,
     ),
     Resource(
         "weightunit", WeightUnit, schemas.WeightUnitSchema,
         "Named portions (slice, cup...) that ingredients can be measured in.",
         filters={"language": ["exact"], "name": ["exact"]}, default_ordering=("name",),
+        cached=True,
     ),
     Resource(
         "ingredientweightunit", IngredientWeightUnit, schemas.IngredientWeightUnitSchema,
         "How many grams a portion of an ingredient weighs (1 slice of this bread = 30 g).",
         aliases=("ingredienttoweightunit",),
         filters={"amount": ["exact"], "gram": ["exact"], "ingredient": ["exact"], "unit": ["exact"]},
+        cached=True,
     ),
     Resource(
         "ingredient-image", IngredientImage, schemas.IngredientImageSchema, "The images of ingredients.",
         object_name="Image", filters={"uuid": ["exact"], "ingredient_id": ["exact"], "ingredient__uuid": ["exact"]},
         load_options=(selectinload(IngredientImage.ingredient),),
+        cached=True,
     ),
 ]
 

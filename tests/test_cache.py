@@ -1,0 +1,57 @@
+"""Cached public reads: served from memory, yet never stale after a change."""
+
+from catalog_factories import make_base, make_translation
+
+from wger.extensions import db
+from wger.models import Muscle
+
+
+def test_a_repeated_read_costs_one_query(client, catalog, count_queries):
+    first, cold = count_queries(lambda: client.get("/api/v2/muscle/?limit=3"))
+    second, warm = count_queries(lambda: client.get("/api/v2/muscle/?limit=3"))
+    assert second.json == first.json
+    assert (cold, warm) == (3, 1)
+
+
+def test_a_change_through_the_orm_is_seen_on_the_next_read(app, client, catalog):
+    assert client.get("/api/v2/muscle/1/").json["name_en"] == "Biceps"
+    with app.app_context():
+        db.session.get(Muscle, 1).name_en = "Guns"
+        db.session.commit()
+    assert client.get("/api/v2/muscle/1/").json["name_en"] == "Guns"
+
+
+def test_a_rolled_back_change_keeps_the_cache(app, client, catalog, count_queries):
+    client.get("/api/v2/muscle/1/")
+    with app.app_context():
+        db.session.get(Muscle, 1).name_en = "Guns"
+        db.session.flush()
+        db.session.rollback()
+    response, queries = count_queries(lambda: client.get("/api/v2/muscle/1/"))
+    assert (response.json["name_en"], queries) == ("Biceps", 1)
+
+
+def test_a_contribution_through_the_api_is_seen_at_once(app, client, catalog, contributor):
+    with app.app_context():
+        translation = make_translation(make_base(9), "Squat")
+        db.session.commit()
+        translation_id = translation.id
+    assert client.get(f"/api/v2/exercisealias/?exercise={translation_id}").json["count"] == 0
+    contributor.is_trustworthy = True
+    created = client.post("/api/v2/exercisealias/", json={"exercise": translation_id, "alias": "Back Squat"})
+    assert created.status_code == 201
+    assert client.get(f"/api/v2/exercisealias/?exercise={translation_id}").json["count"] == 1
+
+
+def test_the_url_is_the_key(client, catalog):
+    assert client.get("/api/v2/muscle/?limit=1").json["next"].endswith("offset=1")
+    assert len(client.get("/api/v2/muscle/?limit=2").json["results"]) == 2
+    page = client.get("/api/v2/muscle/?limit=2", base_url="http://example.org")
+    assert page.json["next"].startswith("http://example.org/")
+
+
+def test_html_is_rendered_from_a_cached_body(client, catalog):
+    client.get("/api/v2/muscle/1/")
+    page = client.get("/api/v2/muscle/1/", headers={"Accept": "text/html"})
+    assert page.mimetype == "text/html"
+    assert "Biceps brachii" in page.get_data(as_text=True)
