@@ -30,12 +30,41 @@ DETAILS = {
 NON_FIELD_ERRORS = "non_field_errors"
 
 
+DRF_WORDING = {
+    "Missing data for required field.": "This field is required.",
+    "Field may not be null.": "This field may not be null.",
+    "Not a valid integer.": "A valid integer is required.",
+    "Not a valid number.": "A valid number is required.",
+    "Not a valid boolean.": "Must be a valid boolean.",
+    "Not a valid string.": "Not a valid string.",
+    "Not a valid date.": "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.",
+    "Not a valid datetime.": "Datetime has wrong format. Use one of these formats instead: "
+    "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].",
+    "Not a valid time.": "Time has wrong format. Use one of these formats instead: hh:mm[:ss[.uuuuuu]].",
+    "Not a valid UUID.": "Must be a valid UUID.",
+    "Not a valid email address.": "Enter a valid email address.",
+}
+
+
+def _reworded(value):
+    """Say marshmallow's messages in the words wger clients know from the original (DRF)."""
+    if isinstance(value, list):
+        return [_reworded(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _reworded(item) for key, item in value.items()}
+    return DRF_WORDING.get(value, value)
+
+
 def field_errors(messages):
     """Turn marshmallow or webargs messages into the contract's `{"field": ["message"]}` mapping."""
+    return _reworded(_by_field(messages))
+
+
+def _by_field(messages):
     if isinstance(messages, dict) and set(messages) <= {"json", "query", "form", "files", "json_or_form"}:
         merged = {}
         for location_messages in messages.values():
-            merged.update(field_errors(location_messages))
+            merged.update(_by_field(location_messages))
         return merged
     if not isinstance(messages, dict):
         return {NON_FIELD_ERRORS: messages if isinstance(messages, list) else [str(messages)]}
