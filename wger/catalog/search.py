@@ -74,36 +74,33 @@ def _substring_ids(model, column, key, scope, limit, also):
 
 
 def _ranked_ids(model, column, key, scope, limit, also):
+    """Similar rows nearest first, then (only if they do not fill the limit) the rows merely containing the term.
+
+    One statement: the second part is gated on the count of the first, so PostgreSQL skips it entirely when
+    the similar rows fill the limit. The index yields rows nearest first but in no set order among equal
+    distances, so twice the limit is read: the cut is exact once the last row read is farther than the
+    `limit`-th, else the read is widened.
+    """
     db.session.execute(sa.text("SELECT set_config('pg_trgm.similarity_threshold', :threshold, true)"),
                        {"threshold": str(SIMILARITY_THRESHOLD)})
     similar = column.bool_op("%")(key)
     distance = column.op("<->", return_type=sa.Float)(key)
-    ids = _nearest(sa.select(model.id, model.name, distance.label("distance")).where(similar, *scope),
-                   distance, limit)
-    if len(ids) == limit:
-        return ids
     others = [(ref, sa.or_(other.bool_op("%")(key), _contains(other, key))) for ref, other in also]
-    rest = db.session.scalars(
-        sa.select(model.id)
-        .where(*scope, sa.not_(similar), _either(model, _contains(column, key), others))
-        .order_by(distance, model.name, model.id)
-        .limit(limit - len(ids))
-    )
-    return ids + list(rest)
-
-
-def _nearest(statement, distance, limit):
-    """Ids of the `limit` rows nearest to the term, ties broken by name and id.
-
-    The index yields rows nearest first but in no set order among equal distances, so a few more than
-    `limit` are read: the cut is exact once the last row read is farther than the `limit`-th.
-    """
+    rest = (sa.select(model.id, model.name, distance.label("distance"))
+            .where(*scope, sa.not_(similar), _either(model, _contains(column, key), others))
+            .order_by(distance, model.name, model.id).limit(limit).subquery("rest"))
     fetch = 2 * limit
     while True:
-        nearest = statement.order_by(distance).limit(fetch).subquery()
-        rows = db.session.execute(
-            sa.select(nearest.c.id, nearest.c.distance).order_by(nearest.c.distance, nearest.c.name, nearest.c.id)
-        ).all()
-        if len(rows) < fetch or rows[-1].distance > rows[limit - 1].distance:
+        nearest = (sa.select(model.id, model.name, distance.label("distance")).where(similar, *scope)
+                   .order_by(distance).limit(fetch).cte("nearest"))
+        unfilled = sa.select(sa.func.count()).select_from(nearest).scalar_subquery() < limit
+        ranked = sa.union_all(
+            sa.select(nearest.c.id, nearest.c.name, nearest.c.distance, sa.literal(0).label("tier")),
+            sa.select(rest.c.id, rest.c.name, rest.c.distance, sa.literal(1)).where(unfilled),
+        ).subquery("ranked")
+        rows = db.session.execute(sa.select(ranked.c.id, ranked.c.distance, ranked.c.tier)
+                                  .order_by(ranked.c.tier, ranked.c.distance, ranked.c.name, ranked.c.id)).all()
+        similar_rows = [row for row in rows if row.tier == 0]
+        if len(similar_rows) < fetch or similar_rows[-1].distance > similar_rows[limit - 1].distance:
             return [row.id for row in rows[:limit]]
         fetch *= 4
