@@ -119,6 +119,30 @@ def test_ingredient_search_shape(client, ingredients):
     assert client.get("/api/v2/ingredient/search/").json == {}
 
 
+def _searched_names(client, term):
+    response = client.get("/api/v2/ingredient/search/", query_string={"term": term})
+    return [item["value"] for item in response.json["suggestions"]]
+
+
+def test_ingredient_search_ranks_by_similarity_on_postgresql_and_by_name_elsewhere(app, client, catalog):
+    with app.app_context():
+        for name in ("Goat cheese, semi-hard, from the mountains", "Oat bran", "Oat"):
+            make_ingredient(name)
+        db.session.commit()
+        postgresql = db.engine.dialect.name == "postgresql"
+    ranked = ["Oat", "Oat bran", "Goat cheese, semi-hard, from the mountains"]
+    assert _searched_names(client, "oat") == (ranked if postgresql else sorted(ranked))
+
+
+def test_ingredient_search_keeps_the_best_150_with_ties_broken_by_name(app, client, catalog):
+    with app.app_context():
+        for number in reversed(range(320)):
+            make_ingredient(f"Rice {number:03d}")
+        make_ingredient("Rice")
+        db.session.commit()
+    assert _searched_names(client, "rice") == ["Rice", *(f"Rice {number:03d}" for number in range(149))]
+
+
 @pytest.mark.parametrize("url", ["ingredient", "ingredientinfo"])
 def test_list_pages_cost_the_same_queries_whatever_their_size(app, client, catalog, count_queries, url):
     with app.app_context():

@@ -34,6 +34,8 @@ class Ingredient(LicensedMixin, db.Model):
         Index("ix_nutrition_ingredient_name_id", "name", "id"),
         Index("ix_nutrition_ingredient_name_search", "name_search", postgresql_using="gin",
               postgresql_ops={"name_search": "gin_trgm_ops"}),
+        Index("ix_nutrition_ingredient_name_search_nearest", "language_id", "name_search", postgresql_using="gist",
+              postgresql_ops={"name_search": "gist_trgm_ops"}),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,12 +1,11 @@
 """The exercise catalog's own routes: name search and the thumbnails of an image."""
 
-import sqlalchemy as sa
 from flask import jsonify, request
 from sqlalchemy.orm import selectinload
 
 from wger.blueprints.exercises.resources import blueprint
 from wger.catalog import media
-from wger.catalog.search import Matcher, language_ids
+from wger.catalog.search import find, language_ids
 from wger.extensions import db
 from wger.models import Alias, Exercise, ExerciseBase, ExerciseImage
 
@@ -28,21 +27,12 @@ def search_exercises():
     term = request.args.get("term", "").strip()
     if not term:
         return jsonify({})
-    matcher = Matcher(term)
-    statement = sa.select(Exercise).where(
-        sa.or_(matcher.matches(Exercise.name_search), Exercise.aliases.any(matcher.matches(Alias.alias_search)))
+    translations = find(
+        Exercise, Exercise.name_search, term, language_ids(request.args.get("language")), SEARCH_LIMIT,
+        also=((Alias.exercise_id, Alias.alias_search),),
+        options=(selectinload(Exercise.exercise_base).options(
+            selectinload(ExerciseBase.category), selectinload(ExerciseBase.images)),),
     )
-    languages = language_ids(request.args.get("language"))
-    if languages is not None:
-        statement = statement.where(Exercise.language_id.in_(languages))
-    statement = statement.order_by(*matcher.ranking(Exercise.name_search, Exercise.name, Exercise.id))
-    translations = db.session.scalars(
-        statement.limit(SEARCH_LIMIT).options(
-            selectinload(Exercise.exercise_base).options(
-                selectinload(ExerciseBase.category), selectinload(ExerciseBase.images)
-            )
-        )
-    ).all()
     return jsonify({"suggestions": [_exercise_suggestion(translation) for translation in translations]})
 
 

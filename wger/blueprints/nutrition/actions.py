@@ -2,7 +2,6 @@
 
 import decimal
 
-import sqlalchemy as sa
 from flask import jsonify, request
 from flask_smorest import abort
 from sqlalchemy.orm import selectinload
@@ -10,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from wger.blueprints.exercises.actions import SEARCH_PARAMETERS, SUGGESTIONS_DOC
 from wger.blueprints.nutrition.resources import blueprint
 from wger.catalog import media
-from wger.catalog.search import Matcher, language_ids
+from wger.catalog.search import find, language_ids
 from wger.extensions import db
 from wger.models import Ingredient, IngredientWeightUnit
 
@@ -34,13 +33,8 @@ def search_ingredients():
     term = request.args.get("term", "").strip()
     if not term:
         return jsonify({})
-    matcher = Matcher(term)
-    statement = sa.select(Ingredient).where(matcher.matches(Ingredient.name_search))
-    languages = language_ids(request.args.get("language"))
-    if languages is not None:
-        statement = statement.where(Ingredient.language_id.in_(languages))
-    statement = statement.order_by(*matcher.ranking(Ingredient.name_search, Ingredient.name, Ingredient.id))
-    ingredients = db.session.scalars(statement.limit(SEARCH_LIMIT).options(selectinload(Ingredient.image))).all()
+    ingredients = find(Ingredient, Ingredient.name_search, term, language_ids(request.args.get("language")),
+                       SEARCH_LIMIT, options=(selectinload(Ingredient.image),))
     return jsonify({"suggestions": [_ingredient_suggestion(ingredient) for ingredient in ingredients]})
 
 
