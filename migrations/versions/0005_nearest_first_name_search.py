@@ -7,7 +7,7 @@ language (btree_gist) keeps a search inside the requested languages' part of the
 the faster index for substring (LIKE) matches and for rare terms. On SQLite these are plain indexes.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-27 12:34:42.396365
 
 """
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0005'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
