@@ -240,6 +240,13 @@ def test_unsupported_profile_methods_are_405(client, headers, method, url):
     assert getattr(client, method)(url, json={}, headers=headers).status_code == 405
 
 
+@pytest.mark.parametrize(("method", "url"), [("delete", PROFILE), ("delete", PROFILE + "1/"), ("put", PROFILE)])
+def test_unsupported_profile_methods_challenge_anonymous_callers_first(client, method, url):
+    response = getattr(client, method)(url, json={})
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
 @pytest.mark.parametrize(("method", "url"), [
     ("get", PROFILE), ("post", PROFILE), ("get", PROFILE + "1/"), ("put", PROFILE + "1/"), ("patch", PROFILE + "1/"),
     ("get", PROFILE + "verify-email/"),

@@ -35,6 +35,13 @@ def current_user():
     return g.current_user
 
 
+def private_view(view):
+    """Mark a custom (non-Resource) view as private, so an anonymous caller gets 401 even for a method the
+    view does not route, as on private resources."""
+    view.private = True
+    return view
+
+
 def require_user():
     """Return the caller, or answer 401 with the challenge the contract names."""
     user = current_user()

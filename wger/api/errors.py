@@ -84,21 +84,19 @@ def _detail(error):
     return DETAILS.get(error.code, error.description)
 
 
-def _routed_resource(error):
-    """The resource behind a URL whose method was not routed, or None."""
+def _routed_view_is_private(error):
+    """Whether the URL whose method was not routed belongs to a private resource or a private view."""
     adapter = current_app.create_url_adapter(request)
     rule, _ = adapter.match(method=error.valid_methods[0], return_rule=True)
     view = current_app.view_functions.get(rule.endpoint)
-    return getattr(getattr(view, "view_class", None), "resource", None)
+    resource = getattr(getattr(view, "view_class", None), "resource", None)
+    return resource.private if resource is not None else getattr(view, "private", False)
 
 
 def _authenticate_first(error):
     """Check credentials before the method, as the original does: an anonymous caller of a private
-    resource learns nothing about its methods and gets the 401 challenge instead of a 405."""
-    if error.code != 405 or not getattr(error, "valid_methods", None):
-        return error
-    resource = _routed_resource(error)
-    if resource is None or not resource.private:
+    endpoint learns nothing about its methods and gets the 401 challenge instead of a 405."""
+    if error.code != 405 or not getattr(error, "valid_methods", None) or not _routed_view_is_private(error):
         return error
     from wger import auth
 

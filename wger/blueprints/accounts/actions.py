@@ -168,6 +168,7 @@ def _update_profile():
 
 
 @blueprint.route("/userprofile/", methods=["GET", "POST"], endpoint="userprofile-list")
+@auth.private_view
 @blueprint.doc(summary="Read or update the caller's profile", **_body_doc(schemas.UserProfileSchema))
 @blueprint.response(200, schemas.UserProfileSchema)
 def userprofile():
@@ -178,6 +179,7 @@ def userprofile():
 
 
 @blueprint.route("/userprofile/<pk>/", methods=["GET", "PUT", "PATCH"], endpoint="userprofile-detail")
+@auth.private_view
 @blueprint.doc(summary="Read or update the caller's profile", **_body_doc(schemas.UserProfileSchema))
 @blueprint.response(200, schemas.UserProfileSchema)
 def userprofile_detail(pk):
