@@ -55,3 +55,13 @@ def test_html_is_rendered_from_a_cached_body(client, catalog):
     page = client.get("/api/v2/muscle/1/", headers={"Accept": "text/html"})
     assert page.mimetype == "text/html"
     assert "Biceps brachii" in page.get_data(as_text=True)
+
+
+def test_the_cache_can_be_turned_off(app, client, catalog, count_queries):
+    app.config["READ_CACHE_DISABLED"] = True
+    try:
+        client.get("/api/v2/muscle/?limit=3")
+        _, queries = count_queries(lambda: client.get("/api/v2/muscle/?limit=3"))
+    finally:
+        app.config["READ_CACHE_DISABLED"] = False
+    assert queries == 2

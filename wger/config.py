@@ -55,6 +55,7 @@ def default_config(instance_path):
         "SECRET_KEY": secret_key(instance_path),
         "PAGE_SIZE": 20,
         "MAX_PAGE_SIZE": _env_int("MAX_PAGE_SIZE", 1000),
+        "READ_CACHE_DISABLED": _env_bool("READ_CACHE_DISABLED", False),
         "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 20 * 1024 * 1024),
         "MEDIA_FOLDER": os.environ.get("MEDIA_FOLDER", str(Path(instance_path) / "media")),
         "MEDIA_URL": os.environ.get("MEDIA_URL", "/media/"),
