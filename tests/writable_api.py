@@ -1,8 +1,9 @@
 """A test-only app that also serves writable resources, for the write side of the browsable page.
 
-None of the served resources is writable yet, so this builds a second app with `create_app` and one extra
-blueprint: `testweightunit` (a CRUD resource over weight units, with a foreign key to languages) and
-`testwidget` (a schema with one field of every kind the HTML form knows, never saved). The shared `api`
+It builds a second app with `create_app` and one extra blueprint: `testweightunit` (a CRUD resource over
+weight units, with a foreign key to languages) and `testwidget` (a schema with one field of every kind the
+HTML form knows, never saved), so every widget of the form generator is tested whatever the real
+resources happen to declare. The shared `api`
 object and the resource registry are put back as soon as the app exists, so the session app is untouched.
 """
 
