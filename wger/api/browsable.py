@@ -14,7 +14,6 @@ import inspect
 import json
 import re
 from http import HTTPStatus
-from urllib.parse import urlencode
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
@@ -22,7 +21,7 @@ from werkzeug.exceptions import HTTPException
 
 from wger import auth
 from wger.api import browsable_forms, form_submission
-from wger.api.pagination import page_bounds
+from wger.api.pagination import page_bounds, query_url
 
 API_ROOT_ENDPOINT = "api-root.Root"
 PAGE_SIZES = (10, 20, 50, 100)
@@ -109,17 +108,6 @@ def _requested_path():
     return request.environ.get("wger.requested_path", request.path)
 
 
-def _url(path, changes):
-    """`path` with the current query string, some parameters replaced (or removed when None)."""
-    args = request.args.copy()
-    for name, value in changes.items():
-        args.pop(name, None)
-        if value is not None:
-            args[name] = value
-    query = urlencode(list(args.items(multi=True)))
-    return path + (f"?{query}" if query else "")
-
-
 def _breadcrumbs():
     """Every prefix of the path that is itself an API page, from the root to this page."""
     adapter = current_app.url_map.bind("")
@@ -151,10 +139,10 @@ def _pagination(body):
         "end": min(offset + limit, count),
         "page": offset // limit + 1,
         "pages": max(1, -(-count // limit)),
-        "first": _url(path, {"offset": None}) if offset > 0 else None,
-        "previous": _url(path, {"offset": previous_offset}) if offset > 0 else None,
-        "next": _url(path, {"offset": str(offset + limit)}) if body["next"] else None,
-        "last": _url(path, {"offset": str(last_offset)}) if body["next"] else None,
+        "first": query_url(path, {"offset": None}) if offset > 0 else None,
+        "previous": query_url(path, {"offset": previous_offset}) if offset > 0 else None,
+        "next": query_url(path, {"offset": str(offset + limit)}) if body["next"] else None,
+        "last": query_url(path, {"offset": str(last_offset)}) if body["next"] else None,
         "limit": limit,
         "sizes": sizes,
         "action": path,
@@ -199,7 +187,9 @@ def _filters(resource):
         "ordering": ordering,
         "ordering_choices": choices,
         "hidden": [(name, request.args[name]) for name in ("limit", "format") if name in request.args],
-        "clear_url": _url(_requested_path(), {name: None for name in request.args if name not in ("limit", "format")}),
+        "clear_url": query_url(
+            _requested_path(), {name: None for name in request.args if name not in ("limit", "format")}
+        ),
         "active": any(name not in ("limit", "offset", "format") for name in request.args),
     }
 
@@ -267,15 +257,15 @@ def page_context(response):
         "pagination": _pagination(body),
         "filters": _filters(resource) if request.url_rule else None,
         "formats": {
-            "json": _url(request.path, {"format": "json"}),
-            "api": _url(request.path, {"format": "api"}),
+            "json": query_url(request.path, {"format": "json"}),
+            "api": query_url(request.path, {"format": "api"}),
         },
         "forms": _forms(resource, response, body),
-        "form_action": _url(_requested_path(), {}),
+        "form_action": query_url(_requested_path(), {}),
         "endpoints": _endpoints() if request.endpoint == API_ROOT_ENDPOINT else None,
         "user": user,
         "username": getattr(user, "username", None) or getattr(user, "email", None) or "",
-        "login_url": url_for("account-pages.login", next=_url(_requested_path(), {})),
+        "login_url": url_for("account-pages.login", next=query_url(_requested_path(), {})),
         "logout_url": url_for("account-pages.logout"),
         "api_key_url": url_for("account-pages.api_key"),
         "api_root_url": url_for(API_ROOT_ENDPOINT),

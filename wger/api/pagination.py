@@ -27,14 +27,19 @@ def page_bounds():
     return limit, offset
 
 
-def _url_with(**changes):
+def query_url(path, changes):
+    """`path` with the current query string, some parameters replaced (or removed when None)."""
     args = request.args.copy()
     for name, value in changes.items():
         args.pop(name, None)
         if value is not None:
             args[name] = value
     query = urlencode(list(args.items(multi=True)))
-    return request.base_url + (f"?{query}" if query else "")
+    return path + (f"?{query}" if query else "")
+
+
+def _url_with(**changes):
+    return query_url(request.base_url, changes)
 
 
 def page_links(count, limit, offset):
