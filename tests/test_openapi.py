@@ -1,6 +1,7 @@
 """The OpenAPI document and the documentation pages, served by the app itself."""
 
 import yaml
+from openapi_spec_validator import validate
 
 
 def test_schema_is_openapi_3_json(client):
@@ -48,3 +49,13 @@ def test_swagger_ui_and_redoc_use_local_assets(client):
         "/static/vendor/redoc/redoc.standalone.js",
     ):
         assert client.get(asset).status_code == 200
+
+
+def test_schema_is_a_valid_openapi_document(client):
+    validate(client.get("/api/v2/schema").json)
+
+
+def test_decimals_are_documented_as_strings(client):
+    weight = client.get("/api/v2/schema").json["components"]["schemas"]["WeightEntry"]["properties"]["weight"]
+    assert (weight["type"], weight["format"]) == ("string", "decimal")
+    assert weight["description"] == "A decimal number, at least 30.00 and at most 600.00."

@@ -1,15 +1,37 @@
-"""Our one subclass of flask-smorest's `Api`: errors in the contract's shape and the schema as JSON or YAML."""
+"""Our one subclass of flask-smorest's `Api`: errors in the contract's shape, the schema as JSON or YAML,
+and decimals documented as the strings they are."""
 
 import flask
 import flask_smorest
 import yaml
+from marshmallow import fields
 
 from wger.api import errors
 
 YAML_TYPES = ("application/yaml", "application/vnd.oai.openapi", "text/yaml")
 
 
+def decimal_as_string(self, field, ret, **kwargs):
+    """Document decimals as what they are on the wire: strings (`"80.00"`), as the original's schema does.
+
+    apispec would call them numbers and write their bounds as strings, which is not valid OpenAPI; the
+    bounds move into the description instead.
+    """
+    if not (isinstance(field, fields.Decimal) and field.as_string):
+        return {}
+    bounds = [f"{word} {ret.pop(key)}" for key, word in (("minimum", "at least"), ("maximum", "at most")) if key in ret]
+    documented = {"type": "string", "format": "decimal"}
+    if bounds:
+        documented["description"] = "A decimal number, " + " and ".join(bounds) + "."
+    return documented
+
+
 class Api(flask_smorest.Api):
+    def init_app(self, app, *args, **kwargs):
+        """Start the extension; each start builds a new spec, so the decimal rule is added once per app."""
+        super().init_app(app, *args, **kwargs)
+        self.ma_plugin.converter.add_attribute_function(decimal_as_string)
+
     def handle_http_exception(self, error):
         """Shape every HTTP error raised anywhere, including flask-smorest's own, as the contract says."""
         return errors.http_error_response(error)
