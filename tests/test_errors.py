@@ -1,6 +1,7 @@
 """Every error in the contract's shape: JSON `{"detail": ...}` or field errors, never a stack trace."""
 
 import pytest
+from writable_api import signed_in, writable_app  # noqa: F401 (fixtures)
 
 from wger.api import views
 
@@ -60,3 +61,48 @@ def test_malformed_percent_encoding_does_not_break_the_server(client, catalog):
     response = client.get("/api/v2/muscle/?name=%ff%fe")
     assert response.status_code == 200
     assert response.json["count"] == 0
+
+
+HUGE = "99999999999999999999999"
+
+
+@pytest.mark.parametrize("url", [
+    f"/api/v2/muscle/{HUGE}/",
+    f"/api/v2/muscle/{2**31}/",
+    f"/api/v2/exerciseimage/{HUGE}/thumbnails/",
+])
+def test_an_id_too_large_for_the_database_is_an_unknown_url(client, catalog, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize(("url", "param"), [
+    (f"/api/v2/weightunit/?language={HUGE}", "language"),
+    (f"/api/v2/ingredient/?energy={HUGE}", "energy"),
+    (f"/api/v2/exercisebaseinfo/?muscles={HUGE}", "muscles"),
+    (f"/api/v2/ingredient/?id__in=1,{HUGE}", "id__in"),
+])
+def test_a_filter_number_too_large_for_the_database_is_a_400(client, catalog, url, param):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert list(response.json) == [param]
+
+
+@pytest.mark.parametrize("url", [
+    f"/api/v2/exercise/?muscles=1,{HUGE}",
+    f"/api/v2/muscle/?offset={HUGE}",
+])
+def test_oversized_numbers_that_the_original_ignores_are_ignored(client, catalog, url):
+    assert client.get(url).status_code == 200
+
+
+def test_a_body_integer_too_large_for_the_database_is_a_400(writable_client, catalog, signed_in):  # noqa: F811
+    response = writable_client.post("/api/v2/testwidget/", json={"name": "Big", "count": 2**31})
+    assert response.status_code == 400
+    assert response.json == {"count": [f"Ensure this value is between {-(2**31)} and {2**31 - 1}."]}
+
+
+@pytest.fixture
+def writable_client(writable_app):  # noqa: F811 (fixture)
+    return writable_app.test_client()

@@ -37,6 +37,7 @@ class TestWidgetSchema(ResourceSchema):
     day = fields.Date()
     created = UtcDateTime()
     repetitions = fields.Integer(validate=validate.Range(min=1, max=99))
+    count = fields.Integer()
     weight = Decimal(2)
     email = fields.Email()
 

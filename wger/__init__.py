@@ -7,6 +7,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from wger.api.limits import register_limits
 from wger.config import default_config
 from wger.extensions import api, cors, db, jwt, limiter, migrate
 
@@ -17,6 +18,7 @@ def create_app(config=None):
     """Build the application; `config` (a mapping) overrides the settings read from the environment."""
     app = Flask(__name__, instance_relative_config=True)
     register_config(app, config)
+    register_limits(app)
     register_extensions(app)
     register_api(app)
     register_pages(app)

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from marshmallow import ValidationError, fields
 
 from wger.api import access
+from wger.api.limits import fits_integer_column
 from wger.extensions import db
 
 
@@ -42,9 +43,12 @@ def _as_pk(value):
     if isinstance(value, bool):
         raise _invalid_pk(value)
     try:
-        return int(value)
+        pk = int(value)
     except (TypeError, ValueError):
         raise _invalid_pk(value) from None
+    if not fits_integer_column(pk):
+        raise _invalid_pk(value)
+    return pk
 
 
 class Related(fields.Field):

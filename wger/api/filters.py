@@ -17,6 +17,7 @@ from marshmallow import ValidationError
 from sqlalchemy.orm import RelationshipProperty
 
 from wger.api import access
+from wger.api.limits import INTEGER_MAX, INTEGER_MIN, fits_integer_column
 from wger.extensions import db
 
 COMPARISONS = {"exact": operator.eq, "gt": operator.gt, "gte": operator.ge, "lt": operator.lt, "lte": operator.le}
@@ -46,6 +47,13 @@ def _number(kind):
             raise ValidationError("Enter a number.") from None
 
     return convert
+
+
+def _integer(text):
+    value = _number(int)(text)
+    if not fits_integer_column(value):
+        raise ValidationError(f"Ensure this value is between {INTEGER_MIN} and {INTEGER_MAX}.")
+    return value
 
 
 def _date(text):
@@ -80,7 +88,7 @@ def _uuid(text):
 
 CONVERTERS = {
     bool: (_boolean, {"type": "boolean"}),
-    int: (_number(int), {"type": "integer"}),
+    int: (_integer, {"type": "integer"}),
     float: (_number(float), {"type": "number"}),
     decimal.Decimal: (_number(decimal.Decimal), {"type": "number"}),
     dt.date: (_date, {"type": "string", "format": "date"}),
@@ -108,6 +116,8 @@ class Filter:
             pk = int(text)
         except ValueError:
             raise ValidationError(INVALID_CHOICE) from None
+        if not fits_integer_column(pk):
+            raise ValidationError(INVALID_CHOICE)
         statement = sa.select(self.related_model.id).where(self.related_model.id == pk)
         if db.session.execute(access.visible(self.related_model, statement)).first() is None:
             raise ValidationError(INVALID_CHOICE)
@@ -120,8 +130,9 @@ class Filter:
             if not text.isdigit():
                 raise ValidationError(f"\u201c{text}\u201d is not a valid value.")
             pks.append(int(text))
+        storable = [pk for pk in pks if fits_integer_column(pk)]
         statement = access.visible(
-            self.related_model, sa.select(self.related_model.id).where(self.related_model.id.in_(pks))
+            self.related_model, sa.select(self.related_model.id).where(self.related_model.id.in_(storable))
         )
         found = set(db.session.scalars(statement))
         for pk in pks:
@@ -169,7 +180,7 @@ def build_filters(model, spec):
                 raise ValueError(f"{model.__name__}.{name}: unknown lookup {lookup!r}")
             param = name if lookup == "exact" else f"{name}__{lookup}"
             if related is not None:
-                convert, schema = _number(int), {"type": "integer"}
+                convert, schema = _integer, {"type": "integer"}
             else:
                 convert, schema = CONVERTERS[column.type.python_type]
             if lookup == "in":

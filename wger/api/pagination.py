@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 from flask import current_app, request
 from marshmallow import Schema, fields
 
+from wger.api.limits import OFFSET_MAX
+
 
 def _positive_int(name):
     try:
@@ -23,7 +25,7 @@ def page_bounds():
     """Return `(limit, offset)` for the current request."""
     limit = _positive_int("limit") or current_app.config["PAGE_SIZE"]
     limit = min(limit, current_app.config["MAX_PAGE_SIZE"])
-    offset = _positive_int("offset") or 0
+    offset = min(_positive_int("offset") or 0, OFFSET_MAX)
     return limit, offset
 
 

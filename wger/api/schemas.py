@@ -1,10 +1,28 @@
 """The base of every resource schema."""
 
-from marshmallow import EXCLUDE, Schema
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validates_schema
+
+from wger.api.limits import INTEGER_MAX, INTEGER_MIN, fits_integer_column
 
 
 class ResourceSchema(Schema):
-    """Unknown keys in a body are ignored, as the original does; read-only fields are `dump_only`."""
+    """Unknown keys in a body are ignored, as the original does; read-only fields are `dump_only`.
+
+    Every integer must fit the database's integer columns, so an oversized number is a 400 naming its
+    field instead of a database error.
+    """
 
     class Meta:
         unknown = EXCLUDE
+
+    @validates_schema
+    def _integers_fit_the_database(self, data, **kwargs):
+        errors = {
+            name: [f"Ensure this value is between {INTEGER_MIN} and {INTEGER_MAX}."]
+            for name, field in self.load_fields.items()
+            if isinstance(field, fields.Integer)
+            and isinstance(data.get(field.attribute or name), int)
+            and not fits_integer_column(data[field.attribute or name])
+        }
+        if errors:
+            raise ValidationError(errors)

@@ -10,7 +10,7 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import abort
 from marshmallow import ValidationError
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from wger.api.cache import cached_read
 from wger.api.filters import openapi_parameters, where_clauses
@@ -98,7 +98,7 @@ def save(resource, obj, data, created):
     db.session.add(obj)
     try:
         db.session.commit()
-    except IntegrityError:
+    except (IntegrityError, DataError):
         db.session.rollback()
         raise ValidationError({"non_field_errors": ["The object conflicts with existing data."]}) from None
     return obj

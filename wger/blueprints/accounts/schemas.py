@@ -10,7 +10,7 @@ from wger.models import Language
 
 REQUIRED = {"required": "This field is required.", "null": "This field may not be null."}
 USERNAME = validate.Regexp(
-    r"^[\w.@+-]+\Z",
+    r"^[\w.@+-]+(?!\n)$",
     error="Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.",
 )
 INTENSITY = {"1": "Low", "2": "Medium", "3": "High"}

@@ -6,14 +6,17 @@ import sqlalchemy as sa
 from flask import request
 from marshmallow import ValidationError
 
+from wger.api.limits import fits_integer_column
 from wger.catalog import media
 from wger.extensions import db
 from wger.models import DeletionLog, Equipment, Exercise, ExerciseBase, ExerciseComment, ExerciseImage, Muscle
 
 
 def _ids(text):
-    """The integers of a comma list; anything else is ignored, as the original ignores it."""
-    return [int(part) for part in (text or "").split(",") if part.strip().isdigit()]
+    """The integers of a comma list; anything else (or too large for an id) is ignored, as the original
+    ignores it."""
+    parts = (part.strip() for part in (text or "").split(","))
+    return [int(part) for part in parts if part.isdigit() and fits_integer_column(int(part))]
 
 
 def exercise_filters(statement, args):
@@ -46,7 +49,7 @@ def comments_in_language(statement, args):
     text = args.get("language", "")
     if not text:
         return statement
-    if not text.isdigit():
+    if not text.isdigit() or not fits_integer_column(int(text)):
         raise ValidationError({"language": ["Enter a number."]})
     return statement.where(ExerciseComment.exercise.has(Exercise.language_id == int(text)))
 
