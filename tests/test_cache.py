@@ -1,6 +1,6 @@
 """Cached public reads: served from memory, yet never stale after a change."""
 
-from catalog_factories import make_base, make_translation
+from catalog_factories import make_base, make_ingredient, make_translation
 
 from wger.extensions import db
 from wger.models import Muscle
@@ -65,3 +65,14 @@ def test_the_cache_can_be_turned_off(app, client, catalog, count_queries):
     finally:
         app.config["READ_CACHE_DISABLED"] = False
     assert queries == 2
+
+
+def test_searches_are_cached_and_see_new_names(app, client, catalog, count_queries):
+    url = "/api/v2/ingredient/search/?term=oat"
+    assert client.get(url).json["suggestions"] == []
+    _, warm = count_queries(lambda: client.get(url))
+    assert warm == 1
+    with app.app_context():
+        make_ingredient("Rolled oats")
+        db.session.commit()
+    assert [s["value"] for s in client.get(url).json["suggestions"]] == ["Rolled oats"]

@@ -3,6 +3,7 @@
 from flask import jsonify, request
 from sqlalchemy.orm import selectinload
 
+from wger.api.cache import cached_read
 from wger.blueprints.exercises.resources import blueprint
 from wger.catalog import media
 from wger.catalog.search import find, language_ids
@@ -22,6 +23,7 @@ SUGGESTIONS_DOC = {"200": {"description": "Matching names", "content": {"applica
 @blueprint.route("/exercise/search/", methods=["GET"])
 @blueprint.doc(summary="Search exercises by name or alias", parameters=SEARCH_PARAMETERS,
                responses=SUGGESTIONS_DOC)
+@cached_read
 def search_exercises():
     """Find exercise translations whose name or an alias contains the term (ranked on PostgreSQL)."""
     term = request.args.get("term", "").strip()

@@ -6,6 +6,7 @@ from flask import jsonify, request
 from flask_smorest import abort
 from sqlalchemy.orm import selectinload
 
+from wger.api.cache import cached_read
 from wger.blueprints.exercises.actions import SEARCH_PARAMETERS, SUGGESTIONS_DOC
 from wger.blueprints.nutrition.resources import blueprint
 from wger.catalog import media
@@ -28,6 +29,7 @@ VALUES_PARAMETERS = [
 
 @blueprint.route("/ingredient/search/", methods=["GET"])
 @blueprint.doc(summary="Search ingredients by name", parameters=SEARCH_PARAMETERS, responses=SUGGESTIONS_DOC)
+@cached_read
 def search_ingredients():
     """Find ingredients whose name contains the term (ranked on PostgreSQL), at most 150."""
     term = request.args.get("term", "").strip()
