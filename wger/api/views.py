@@ -122,11 +122,15 @@ def list_page(resource):
     return {"count": count, "next": following, "previous": preceding, "results": results}
 
 
+def request_body_doc(schema, required=True):
+    """The OpenAPI `requestBody` of an operation that takes `schema` as JSON, for `blueprint.doc(**...)`."""
+    return {"requestBody": {"required": required, "content": {"application/json": {"schema": schema}}}}
+
+
 def _handlers(blueprint, resource):
     """Build the handler functions of `resource`, decorated for flask-smorest, keyed by URL kind and verb."""
     schema, label = resource.schema, resource.name
-    body_doc = {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
-    patch_doc = {"requestBody": {"content": {"application/json": {"schema": schema}}}}
+    body_doc, patch_doc = request_body_doc(schema), request_body_doc(schema, required=False)
 
     cache = cached_read if resource.cached else (lambda view: view)
 

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from wger import auth
 from wger.api.root import Entry, list_after
-from wger.api.views import read_body
+from wger.api.views import read_body, request_body_doc
 from wger.blueprints.accounts import schemas, users
 from wger.blueprints.accounts.verification import send_verification
 from wger.extensions import db
@@ -30,10 +30,6 @@ KEY_DOC = {"200": {"description": "The permanent API key", "content": {"applicat
     "type": "object", "properties": {"token": {"type": "string"}}}}}}}
 
 
-def _body_doc(schema):
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
-
-
 def _load(schema):
     return schema().load(read_body())
 
@@ -49,7 +45,7 @@ def _identifier(data, missing_field):
 
 @blueprint.route("/token", methods=["POST"], strict_slashes=False)
 @blueprint.doc(summary="Obtain a JWT access and refresh token pair", responses=TOKEN_PAIR_DOC,
-               **_body_doc(schemas.TokenObtainSchema))
+               **request_body_doc(schemas.TokenObtainSchema))
 @throttle("LOGIN_RATE_LIMIT")
 def token_obtain():
     """Trade a username (or email) and password for an access and a refresh token."""
@@ -62,7 +58,7 @@ def token_obtain():
 
 
 @blueprint.route("/token/refresh", methods=["POST"], strict_slashes=False)
-@blueprint.doc(summary="Obtain a new access token", **_body_doc(schemas.TokenRefreshSchema))
+@blueprint.doc(summary="Obtain a new access token", **request_body_doc(schemas.TokenRefreshSchema))
 def token_refresh():
     """Trade a refresh token for a new access token; the refresh token stays valid until it expires."""
     claims = auth.decode(_load(schemas.TokenRefreshSchema)["refresh"], "refresh")
@@ -70,7 +66,7 @@ def token_refresh():
 
 
 @blueprint.route("/token/verify", methods=["POST"], strict_slashes=False)
-@blueprint.doc(summary="Check a token", **_body_doc(schemas.TokenVerifySchema))
+@blueprint.doc(summary="Check a token", **request_body_doc(schemas.TokenVerifySchema))
 def token_verify():
     """Answer 200 for a valid, unexpired token of either type, 401 otherwise."""
     auth.decode(_load(schemas.TokenVerifySchema)["token"], None)
@@ -78,7 +74,7 @@ def token_verify():
 
 
 @blueprint.route("/login/", methods=["GET", "POST"])
-@blueprint.doc(summary="Obtain the permanent API key", responses=KEY_DOC, **_body_doc(schemas.LoginSchema))
+@blueprint.doc(summary="Obtain the permanent API key", responses=KEY_DOC, **request_body_doc(schemas.LoginSchema))
 @throttle("LOGIN_RATE_LIMIT")
 def login():
     """Trade a username (or email) and password for the permanent API key (deprecated: use /token)."""
@@ -109,7 +105,7 @@ def _registration_errors(data):
 
 
 @blueprint.route("/register/", methods=["POST"])
-@blueprint.doc(summary="Register a new account", **_body_doc(schemas.RegisterSchema))
+@blueprint.doc(summary="Register a new account", **request_body_doc(schemas.RegisterSchema))
 @throttle("REGISTRATION_RATE_LIMIT")
 def register():
     """Create an account and return its permanent API key; a verification email goes to its address."""
@@ -169,7 +165,7 @@ def _update_profile():
 
 @blueprint.route("/userprofile/", methods=["GET", "POST"], endpoint="userprofile-list")
 @auth.private_view
-@blueprint.doc(summary="Read or update the caller's profile", **_body_doc(schemas.UserProfileSchema))
+@blueprint.doc(summary="Read or update the caller's profile", **request_body_doc(schemas.UserProfileSchema))
 @blueprint.response(200, schemas.UserProfileSchema)
 def userprofile():
     """Return the caller's profile (GET) or update it (POST); it is one object, not a page."""
@@ -180,7 +176,7 @@ def userprofile():
 
 @blueprint.route("/userprofile/<pk>/", methods=["GET", "PUT", "PATCH"], endpoint="userprofile-detail")
 @auth.private_view
-@blueprint.doc(summary="Read or update the caller's profile", **_body_doc(schemas.UserProfileSchema))
+@blueprint.doc(summary="Read or update the caller's profile", **request_body_doc(schemas.UserProfileSchema))
 @blueprint.response(200, schemas.UserProfileSchema)
 def userprofile_detail(pk):
     """Return (GET) or update (PUT, PATCH) the caller's profile, whatever the id in the URL."""
