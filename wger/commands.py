@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 from wger.blueprints.accounts import users
 from wger.catalog.sample import load_catalog
 from wger.catalog.sync import sync
-from wger.catalog.upsert import advance_id_sequence
+from wger.catalog.upsert import UNCHANGED, advance_id_sequence, upsert
 from wger.extensions import db
 from wger.models import (
     DaysOfWeek,
@@ -41,17 +41,13 @@ def read_sample(name):
     return json.loads((SAMPLE_DATA / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def upsert(model, rows):
+def upsert_by_id(model, rows):
     """Insert or update rows by id; returns how many rows changed, so a second run reports 0."""
     changed = 0
     for row in rows:
-        obj = db.session.get(model, row["id"]) or model(id=row["id"])
-        if obj in db.session and all(getattr(obj, key) == value for key, value in row.items()):
-            continue
-        for key, value in row.items():
-            setattr(obj, key, value)
-        db.session.add(obj)
-        changed += 1
+        values = dict(row)
+        _, outcome = upsert(model, {"id": values.pop("id")}, values)
+        changed += outcome != UNCHANGED
     db.session.flush()
     advance_id_sequence(model)
     return changed
@@ -59,9 +55,9 @@ def upsert(model, rows):
 
 def load_core():
     core = read_sample("core")
-    counts = {name: upsert(model, core[name]) for name, model in CORE_TABLES.items()}
+    counts = {name: upsert_by_id(model, core[name]) for name, model in CORE_TABLES.items()}
     languages = {language.short_name: language.id for language in db.session.scalars(db.select(Language))}
-    counts["weight_units"] = upsert(
+    counts["weight_units"] = upsert_by_id(
         WeightUnit,
         [
             {"id": unit["id"], "name": unit["name"], "language_id": languages[unit["language"]]}
