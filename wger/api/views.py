@@ -9,10 +9,11 @@ import sqlalchemy as sa
 from flask import request
 from flask.views import MethodView
 from flask_smorest import abort
-from marshmallow import ValidationError
+from marshmallow import ValidationError, fields
 from sqlalchemy.exc import DataError, IntegrityError
 
 from wger.api.cache import cached_read
+from wger.api.fields import RelatedList
 from wger.api.filters import openapi_parameters, where_clauses
 from wger.api.pagination import page_bounds, page_links, page_schema
 from wger.extensions import db
@@ -37,7 +38,7 @@ def _form_data(schema_fields):
     for key in request.form:
         values = request.form.getlist(key)
         field = schema_fields.get(key)
-        many = field is not None and type(field).__name__ in ("RelatedList", "List")
+        many = isinstance(field, (RelatedList, fields.List))
         data[key] = values if many else values[-1]
     data.update(request.files.to_dict())
     return data
