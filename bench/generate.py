@@ -16,11 +16,11 @@ import sqlalchemy as sa
 
 from wger import create_app
 from wger.api.cache import bump_version
-from wger.catalog.text import search_key
 from wger.catalog.upsert import advance_id_sequence
-from wger.extensions import db
+from wger.database import db
 from wger.models import Alias, Exercise, ExerciseBase, Ingredient, IngredientWeightUnit
 from wger.models.exercises import base_equipment, base_muscles, base_muscles_secondary
+from wger.text import search_key
 
 BATCH = 5000
 WORDS = ("bench", "press", "squat", "curl", "row", "pull", "push", "lunge", "raise", "fly", "deadlift", "dip",

@@ -2,7 +2,7 @@
 
 import decimal
 
-from wger.extensions import db
+from wger.database import db
 from wger.models import (
     Alias,
     Equipment,

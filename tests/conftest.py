@@ -12,7 +12,8 @@ from sqlalchemy import event
 from wger import create_app
 from wger.blueprints.accounts.users import create_user, find_user
 from wger.commands import load_core
-from wger.extensions import db, limiter
+from wger.database import db
+from wger.extensions import limiter
 from wger.models import DataVersion, Permission, User
 from wger.models.accounts import utcnow
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from wger.extensions import db
+from wger.database import db
 from wger.models import Group, Permission, User
 
 PROFILE = "/api/v2/userprofile/"

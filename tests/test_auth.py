@@ -13,7 +13,8 @@ import pytest
 from flask_jwt_extended import create_access_token, create_refresh_token
 
 from wger.config import default_config
-from wger.extensions import db, limiter
+from wger.database import db
+from wger.extensions import limiter
 from wger.models import Token, User
 
 PASSWORD = "correct-horse-battery"  # make_user's default

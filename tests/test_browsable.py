@@ -7,7 +7,7 @@ from writable_api import signed_in, writable_app  # noqa: F401 (fixtures)
 
 from wger import auth
 from wger.api import browsable_forms, views
-from wger.extensions import db
+from wger.database import db
 from wger.models import License, Muscle
 
 HTML = {"Accept": "text/html"}

@@ -2,7 +2,7 @@
 
 from catalog_factories import make_base, make_ingredient, make_translation
 
-from wger.extensions import db
+from wger.database import db
 from wger.models import Muscle
 
 

@@ -12,7 +12,7 @@ from catalog_factories import make_base, make_ingredient, make_translation
 
 from wger.api.views import registry
 from wger.blueprints import all_blueprints
-from wger.extensions import db
+from wger.database import db
 
 WRITE_VERBS = ("post", "put", "patch", "delete")
 
@@ -216,6 +216,7 @@ def test_owner_can_do_everything(client, catalog, owner_and_other, name):
     assert replaced.status_code == 200
     assert client.delete(detail, headers=owner).status_code == 204
     assert client.get(detail, headers=owner).status_code == 404
+    assert _create(client, name, owner)["id"] > created["id"], "a deleted object's id was given out again"
 
 
 @pytest.mark.parametrize("name", _private_crud())

@@ -6,7 +6,7 @@ import pytest
 from catalog_factories import make_base, make_exercises, make_translation
 from PIL import Image
 
-from wger.extensions import db
+from wger.database import db
 from wger.models import Exercise, ExerciseImage, Variation
 
 FIELDS = {

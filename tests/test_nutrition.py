@@ -3,7 +3,7 @@
 import pytest
 from catalog_factories import make_ingredient
 
-from wger.extensions import db
+from wger.database import db
 from wger.models import IngredientImage
 
 INGREDIENT_FIELDS = ["id", "uuid", "remote_id", "source_name", "source_url", "code", "name", "created",

@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 from wger import create_app
 from wger.catalog import media, sync
 from wger.commands import load_core
-from wger.extensions import db
+from wger.database import db
 from wger.models import ExerciseImage, IngredientImage, Variation
 
 

@@ -16,7 +16,7 @@ from wger.api import views
 from wger.api.fields import Decimal, Related, RelatedList, UtcDateTime
 from wger.api.resource import CRUD, Resource
 from wger.api.schemas import ResourceSchema
-from wger.extensions import api
+from wger.api.smorest import api
 from wger.models import Equipment, Language, License, Muscle, WeightUnit
 
 

@@ -1,4 +1,8 @@
-"""wger: a Python server of the wger REST API v2."""
+"""wger: a Python server of the wger REST API v2.
+
+The API machinery is imported inside the `register_*` steps, not at the top: importing `wger.models` (for
+a script, a migration or the CLI) then loads the models and the database handle only.
+"""
 
 import logging
 from pathlib import Path
@@ -7,9 +11,9 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from wger.api.limits import register_limits
 from wger.config import default_config
-from wger.extensions import api, cors, db, jwt, limiter, migrate
+from wger.database import db
+from wger.extensions import cors, jwt, limiter, migrate
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -18,7 +22,7 @@ def create_app(config=None):
     """Build the application; `config` (a mapping) overrides the settings read from the environment."""
     app = Flask(__name__, instance_relative_config=True)
     register_config(app, config)
-    register_limits(app)
+    register_url_converters(app)
     register_extensions(app)
     register_api(app)
     register_pages(app)
@@ -34,7 +38,15 @@ def register_config(app, config):
     logging.basicConfig(level=logging.INFO)
 
 
+def register_url_converters(app):
+    from wger.api.limits import register_limits
+
+    register_limits(app)
+
+
 def register_extensions(app):
+    from wger.api.smorest import api
+
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
     api.init_app(app)
@@ -44,6 +56,7 @@ def register_extensions(app):
 
 
 def register_api(app):
+    from wger.api.smorest import api
     from wger.blueprints import all_blueprints
 
     for blueprint in all_blueprints():

@@ -15,7 +15,7 @@ from flask_wtf.csrf import validate_csrf
 from jwt import ExpiredSignatureError, PyJWTError
 from wtforms import ValidationError as CSRFError
 
-from wger.extensions import db
+from wger.database import db
 from wger.models import Token, User
 
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="api"'}

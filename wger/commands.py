@@ -11,7 +11,7 @@ from wger.blueprints.accounts import users
 from wger.catalog.sample import load_catalog
 from wger.catalog.sync import sync
 from wger.catalog.upsert import UNCHANGED, advance_id_sequence, upsert
-from wger.extensions import db
+from wger.database import db
 from wger.models import (
     DaysOfWeek,
     Equipment,

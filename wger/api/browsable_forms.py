@@ -15,7 +15,7 @@ from marshmallow import fields, missing, validate
 
 from wger.api import access
 from wger.api.fields import Related, RelatedList
-from wger.extensions import db
+from wger.database import db
 
 SELECT_LIMIT = 100
 NON_FIELD_ERRORS = "non_field_errors"

@@ -15,7 +15,7 @@ from flask import current_app, request
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from wger.extensions import db
+from wger.database import db
 from wger.models import DataVersion
 
 CATALOG_MODULES = ("wger.models.core", "wger.models.exercises", "wger.models.nutrition")

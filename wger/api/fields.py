@@ -7,7 +7,7 @@ from marshmallow import ValidationError, fields
 
 from wger.api import access
 from wger.api.limits import fits_integer_column
-from wger.extensions import db
+from wger.database import db
 
 
 class UtcDateTime(fields.DateTime):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import RelationshipProperty
 
 from wger.api import access
 from wger.api.limits import INTEGER_MAX, INTEGER_MIN, fits_integer_column
-from wger.extensions import db
+from wger.database import db
 
 COMPARISONS = {"exact": operator.eq, "gt": operator.gt, "gte": operator.ge, "lt": operator.lt, "lte": operator.le}
 LOOKUPS = {*COMPARISONS, "in", "date"}

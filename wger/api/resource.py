@@ -17,7 +17,7 @@ from sqlalchemy.orm import RelationshipProperty
 
 from wger.api.access import Public
 from wger.api.filters import build_filters
-from wger.extensions import db
+from wger.database import db
 
 READ_ONLY = ("GET",)
 CRUD = ("GET", "POST", "PUT", "PATCH", "DELETE")

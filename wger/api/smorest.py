@@ -45,3 +45,6 @@ class Api(flask_smorest.Api):
             body = yaml.safe_dump(self.spec.to_dict(), sort_keys=False, allow_unicode=True)
             return flask.current_app.response_class(body, mimetype="application/vnd.oai.openapi")
         return flask.jsonify(self.spec.to_dict())
+
+
+api = Api()

@@ -16,7 +16,7 @@ from wger.api.cache import cached_read
 from wger.api.fields import RelatedList
 from wger.api.filters import openapi_parameters, where_clauses
 from wger.api.pagination import page_bounds, page_links, page_schema
-from wger.extensions import db
+from wger.database import db
 
 registry = []
 

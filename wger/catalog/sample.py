@@ -10,7 +10,7 @@ import uuid
 import sqlalchemy as sa
 
 from wger.catalog.upsert import Tally, advance_id_sequence, as_uuid, upsert
-from wger.extensions import db
+from wger.database import db
 from wger.models import (
     Alias,
     Equipment,

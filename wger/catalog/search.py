@@ -15,9 +15,9 @@ similar rows do not fill the limit, as a union of index scans rather than an OR 
 
 import sqlalchemy as sa
 
-from wger.catalog.text import search_key
-from wger.extensions import db
+from wger.database import db
 from wger.models import Language
+from wger.text import search_key
 
 SIMILARITY_THRESHOLD = 0.15
 DEFAULT_LANGUAGE = "en"

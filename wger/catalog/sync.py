@@ -24,7 +24,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from wger.catalog import media
 from wger.catalog.upsert import ADDED, UNCHANGED, UPDATED, Tally, as_uuid, upsert
-from wger.extensions import db
+from wger.database import db
 from wger.models import (
     Alias,
     Equipment,

@@ -5,7 +5,7 @@ from collections import Counter
 
 import sqlalchemy as sa
 
-from wger.extensions import db
+from wger.database import db
 
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
 

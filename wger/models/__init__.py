@@ -1,5 +1,6 @@
 """The models, one module per domain; importing this package registers every table."""
 
+from wger.database import db, never_reuse_ids
 from wger.models.accounts import Group, Permission, Token, User, UserProfile
 from wger.models.core import DataVersion, DaysOfWeek, Language, License, RepetitionUnit, RoutineWeightUnit
 from wger.models.exercises import (
@@ -17,6 +18,8 @@ from wger.models.exercises import (
 )
 from wger.models.nutrition import Ingredient, IngredientImage, IngredientWeightUnit, WeightUnit
 from wger.models.weight import WeightEntry
+
+never_reuse_ids(db.metadata)
 
 __all__ = [
     "Alias",

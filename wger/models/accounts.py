@@ -12,7 +12,7 @@ from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Integer, Str
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wger import passwords
-from wger.extensions import db
+from wger.database import db
 from wger.models.core import Language
 
 

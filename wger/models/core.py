@@ -3,7 +3,7 @@
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from wger.extensions import db
+from wger.database import db
 
 
 class Language(db.Model):

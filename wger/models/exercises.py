@@ -13,9 +13,9 @@ import uuid as uuid_module
 from sqlalchemy import Column, ForeignKey, Index, Numeric, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from wger.catalog.text import sanitise_html, search_key
-from wger.extensions import db
+from wger.database import db
 from wger.models.core import Language, License
+from wger.text import sanitise_html, search_key
 
 DEFAULT_LICENSE_ID = 2
 

@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from sqlalchemy import ForeignKey, Index, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship, validates
 
-from wger.catalog.text import search_key
-from wger.extensions import db
+from wger.database import db
 from wger.models.core import Language, License
 from wger.models.exercises import DEFAULT_LICENSE_ID, LicensedMixin, utcnow
+from wger.text import search_key
 
 
 class WeightUnit(db.Model):

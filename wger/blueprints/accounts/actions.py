@@ -15,7 +15,7 @@ from wger.api.root import Entry, list_after
 from wger.api.views import read_body, request_body_doc
 from wger.blueprints.accounts import schemas, users
 from wger.blueprints.accounts.verification import send_verification
-from wger.extensions import db
+from wger.database import db
 from wger.mail import MailError
 from wger.throttle import throttle
 

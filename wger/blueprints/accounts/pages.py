@@ -14,7 +14,7 @@ from wtforms.validators import DataRequired
 from wger import auth
 from wger.blueprints.accounts import users
 from wger.blueprints.accounts.verification import confirm
-from wger.extensions import db
+from wger.database import db
 from wger.throttle import throttle
 
 blueprint = Blueprint("account-pages", __name__, url_prefix="/user")

@@ -12,7 +12,7 @@ from flask import current_app
 from flask_smorest import abort
 
 from wger import passwords
-from wger.extensions import db
+from wger.database import db
 from wger.models import Language, Token, User, UserProfile
 from wger.models.accounts import utcnow
 

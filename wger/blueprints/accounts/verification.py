@@ -7,7 +7,7 @@ for an address the user has since changed verifies nothing.
 from flask import current_app, url_for
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from wger.extensions import db
+from wger.database import db
 from wger.mail import send_mail
 from wger.models import User
 

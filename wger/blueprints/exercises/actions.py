@@ -7,7 +7,7 @@ from wger.api.cache import cached_read
 from wger.blueprints.exercises.resources import blueprint
 from wger.catalog import media
 from wger.catalog.search import find, language_ids
-from wger.extensions import db
+from wger.database import db
 from wger.models import Alias, Exercise, ExerciseBase, ExerciseImage
 
 SEARCH_LIMIT = 100

@@ -8,7 +8,7 @@ from marshmallow import ValidationError
 
 from wger.api.limits import fits_integer_column
 from wger.catalog import media
-from wger.extensions import db
+from wger.database import db
 from wger.models import DeletionLog, Equipment, Exercise, ExerciseBase, ExerciseComment, ExerciseImage, Muscle
 
 

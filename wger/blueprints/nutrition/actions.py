@@ -11,7 +11,7 @@ from wger.blueprints.exercises.actions import SEARCH_PARAMETERS, SUGGESTIONS_DOC
 from wger.blueprints.nutrition.resources import blueprint
 from wger.catalog import media
 from wger.catalog.search import find, language_ids
-from wger.extensions import db
+from wger.database import db
 from wger.models import Ingredient, IngredientWeightUnit
 
 SEARCH_LIMIT = 150

@@ -1,4 +1,4 @@
-"""Text rules of the catalog: the safe HTML of descriptions and the key that search matches on."""
+"""Text rules that models apply: the safe HTML of descriptions and the key that search matches on."""
 
 import unicodedata
 
