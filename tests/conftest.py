@@ -10,7 +10,7 @@ from flask_migrate import upgrade
 from sqlalchemy import event
 
 from wger import create_app
-from wger.blueprints.accounts.users import create_user, find_user
+from wger.accounts import create_user, find_user
 from wger.commands import load_core
 from wger.database import db
 from wger.extensions import limiter

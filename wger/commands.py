@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from wger.blueprints.accounts import users
+from wger import accounts
 from wger.catalog.sample import load_catalog
 from wger.catalog.sync import sync
 from wger.catalog.upsert import UNCHANGED, advance_id_sequence, upsert
@@ -73,9 +73,9 @@ DEMO_PASSWORD = "demodemo"
 
 def load_demo_user():
     """Create the demo account the README names, once; an existing one is left as it is."""
-    if users.find_user(username=DEMO_USERNAME):
+    if accounts.find_user(username=DEMO_USERNAME):
         return 0
-    user = users.create_user(DEMO_USERNAME, DEMO_PASSWORD, email="demo@example.com")
+    user = accounts.create_user(DEMO_USERNAME, DEMO_PASSWORD, email="demo@example.com")
     user.profile.email_verified = True
     return 1
 
@@ -119,13 +119,12 @@ def user():
 @with_appcontext
 def create_user(username, email, password, admin):
     """Create an account with a profile and a permanent API key."""
-    if users.find_user(username=username):
-        raise click.ClickException(f"A user named {username!r} already exists.")
-    if email and users.email_taken(email):
-        raise click.ClickException(f"The email address {email!r} is already in use.")
-    problems = users.password_problems(password, username)
+    problems = accounts.registration_problems(username, email, password)
     if problems:
-        raise click.ClickException(" ".join(problems))
-    account = users.create_user(username, password, email=email, is_superuser=admin)
+        taken = {"username": [f"A user named {username!r} already exists."],
+                 "email": [f"The email address {email!r} is already in use."]}
+        said = [" ".join(taken.get(field, messages)) for field, messages in problems.items()]
+        raise click.ClickException(" ".join(said))
+    account = accounts.create_user(username, password, email=email, is_superuser=admin)
     db.session.commit()
     click.echo(f"Created {'superuser' if admin else 'user'} {account.username} (id {account.id}).")

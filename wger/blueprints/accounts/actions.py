@@ -10,10 +10,10 @@ from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
 from sqlalchemy.exc import IntegrityError
 
-from wger import auth
+from wger import accounts, auth
 from wger.api.root import Entry, list_after
 from wger.api.views import read_body, request_body_doc
-from wger.blueprints.accounts import schemas, users
+from wger.blueprints.accounts import schemas
 from wger.blueprints.accounts.verification import send_verification
 from wger.database import db
 from wger.mail import MailError
@@ -34,6 +34,14 @@ def _load(schema):
     return schema().load(read_body())
 
 
+def _authenticate(data, missing_field):
+    """The user the body's credentials name, or None; a locked account is refused with 403."""
+    try:
+        return accounts.authenticate(data["password"], **_identifier(data, missing_field))
+    except accounts.AccountLocked as locked:
+        abort(403, message=str(locked))
+
+
 def _identifier(data, missing_field):
     """The username, or else the email, a login names; 400 on `missing_field` when it names neither."""
     if data.get("username"):
@@ -50,8 +58,7 @@ def _identifier(data, missing_field):
 def token_obtain():
     """Trade a username (or email) and password for an access and a refresh token."""
     data = _load(schemas.TokenObtainSchema)
-    identifier = _identifier(data, {"username": ["This field is required."]})
-    user = users.authenticate(data["password"], **identifier)
+    user = _authenticate(data, {"username": ["This field is required."]})
     if user is None:
         auth.reject("No active account found with the given credentials")
     return jsonify(auth.token_pair(user))
@@ -81,27 +88,14 @@ def login():
     if request.method == "GET":
         return jsonify({"message": "You must send a 'username' and 'password' via POST"})
     data = _load(schemas.LoginSchema)
-    identifier = _identifier(data, {"non_field_errors": ['Please provide an "email" or a "username"']})
-    user = users.authenticate(data["password"], **identifier)
+    user = _authenticate(data, {"non_field_errors": ['Please provide an "email" or a "username"']})
     if user is None:
         raise ValidationError({"non_field_errors": ["Username or password unknown"]})
-    key = users.permanent_key(user)
+    key = accounts.permanent_key(user)
     db.session.commit()
     response = jsonify({"token": key})
     response.headers["Deprecation"] = DEPRECATION
     return response
-
-
-def _registration_errors(data):
-    errors = {}
-    if users.find_user(username=data["username"]):
-        errors["username"] = ["This field must be unique."]
-    if data.get("email") and users.email_taken(data["email"]):
-        errors["email"] = ["This field must be unique."]
-    problems = users.password_problems(data["password"], data["username"])
-    if problems:
-        errors["password"] = problems
-    return errors
 
 
 @blueprint.route("/register/", methods=["POST"])
@@ -112,11 +106,11 @@ def register():
     if not current_app.config["ALLOW_REGISTRATION"]:
         abort(403, message="Registration of new accounts is disabled on this server.")
     data = _load(schemas.RegisterSchema)
-    errors = _registration_errors(data)
+    errors = accounts.registration_problems(data["username"], data.get("email"), data["password"])
     if errors:
         raise ValidationError(errors)
-    user = users.create_user(data["username"], data["password"], email=data.get("email"))
-    key = users.permanent_key(user)
+    user = accounts.create_user(data["username"], data["password"], email=data.get("email"))
+    key = accounts.permanent_key(user)
     try:
         db.session.commit()
     except IntegrityError:
@@ -153,7 +147,7 @@ def _update_profile():
     data = schemas.UserProfileSchema().load(read_body(), partial=True)
     email = data.pop("email", user.email)
     if email != user.email:
-        if users.email_taken(email, except_user=user):
+        if accounts.email_taken(email, except_user=user):
             raise ValidationError({"email": ["This field must be unique."]})
         user.email = email
         profile.email_verified = False

@@ -7,12 +7,10 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
-from werkzeug.exceptions import HTTPException
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
-from wger import auth
-from wger.blueprints.accounts import users
+from wger import accounts, auth
 from wger.blueprints.accounts.verification import confirm
 from wger.database import db
 from wger.throttle import throttle
@@ -42,9 +40,9 @@ def _login_error(form):
     identifier = form.username.data.strip()
     field = "email" if "@" in identifier else "username"
     try:
-        user = users.authenticate(form.password.data, **{field: identifier})
-    except HTTPException as error:
-        return error.data["message"] if getattr(error, "data", None) else "Login refused."
+        user = accounts.authenticate(form.password.data, **{field: identifier})
+    except accounts.AccountLocked as locked:
+        return str(locked)
     if user is None:
         return "Username or password unknown."
     auth.log_in_session(user)
@@ -84,8 +82,8 @@ def api_key():
     if request.method == "POST":
         if not form.validate_on_submit():
             return render_template("accounts/message.html", message="The form has expired; please try again."), 403
-        users.replace_permanent_key(user)
-    key = users.permanent_key(user)
+        accounts.replace_permanent_key(user)
+    key = accounts.permanent_key(user)
     db.session.commit()
     return render_template("accounts/api_key.html", user=user, key=key, form=form)
 

@@ -1,7 +1,9 @@
-"""Creating accounts and checking passwords, shared by the API, the login page and the CLI.
+"""Account services: creating accounts, finding them and checking passwords, for the API, the login page
+and the CLI alike.
 
-Nothing here commits except `authenticate`, which must record a failed attempt even when the request then
-fails: the lockout counts failures per account, whatever address they come from.
+They raise domain errors (`AccountLocked`), never HTTP ones: each caller says them in its own terms. Nothing
+here commits except `authenticate`, which must record a failed attempt even when the request then fails:
+the lockout counts failures per account, whatever address they come from.
 """
 
 import datetime as dt
@@ -9,7 +11,6 @@ import logging
 
 import sqlalchemy as sa
 from flask import current_app
-from flask_smorest import abort
 
 from wger import passwords
 from wger.database import db
@@ -52,6 +53,19 @@ def email_taken(email, except_user=None):
     return db.session.execute(statement).first() is not None
 
 
+def registration_problems(username, email, password):
+    """Why an account cannot be created with these details, as `{field: [messages]}` (empty when it can)."""
+    problems = {}
+    if find_user(username=username):
+        problems["username"] = ["This field must be unique."]
+    if email and email_taken(email):
+        problems["email"] = ["This field must be unique."]
+    weak = password_problems(password, username)
+    if weak:
+        problems["password"] = weak
+    return problems
+
+
 def create_user(username, password, email=None, is_superuser=False):
     """Add a user with a profile of the contract's defaults and a permanent API key (not committed)."""
     user = User(username=username, email=email or None, is_superuser=is_superuser, failed_logins=0)
@@ -83,10 +97,16 @@ def replace_permanent_key(user):
     return token.key
 
 
+class AccountLocked(Exception):
+    """Too many failed passwords in a row: the account refuses every login, right or wrong, for a while."""
+
+    def __init__(self, minutes):
+        super().__init__(f"Too many failed login attempts: this account is locked for up to {minutes} minutes.")
+
+
 def _refuse_if_locked(user):
     if user.locked_until is not None and user.locked_until > utcnow():
-        minutes = current_app.config["LOGIN_LOCKOUT_MINUTES"]
-        abort(403, message=f"Too many failed login attempts: this account is locked for up to {minutes} minutes.")
+        raise AccountLocked(current_app.config["LOGIN_LOCKOUT_MINUTES"])
 
 
 def _record_failure(user):
@@ -101,7 +121,7 @@ def _record_failure(user):
 def authenticate(password, username=None, email=None):
     """Return the active user these credentials name, or None; commits the attempt's bookkeeping.
 
-    A locked account answers 403 even with the right password. An unknown user costs the same hashing
+    A locked account raises `AccountLocked`, even with the right password. An unknown user costs the same hashing
     time as a known one, so response times do not reveal which usernames exist.
     """
     user = find_user(username=username, email=email)
