@@ -2,7 +2,7 @@
 
 A declaration names the URL, model, schema, methods, access rule, filters and ordering allow-list; the
 generic views in `wger.api.views` serve every resource from it. What data cannot say goes in three hooks:
-`refine(statement, args)` narrows the query of list and detail (hand-parsed filters, a restricted
+`scope_query(statement, args)` narrows the query of list and detail (hand-parsed filters, a restricted
 queryset), `before_save(obj, created)` adjusts an object before it is checked and committed, and
 `before_delete(obj)` runs before an object is deleted, in the same transaction. A misspelt field, filter,
 ordering name or owner path raises at import time, not on the first request.
@@ -63,11 +63,11 @@ class Resource:
     default_ordering: tuple = ()
     load_options: tuple = ()
     unique_together: tuple = ()
-    object_name: str | None = None
+    not_found_noun: str | None = None  # the noun of "No <noun> matches the given query." (404)
     aliases: tuple = ()
     before_save: Callable | None = None
     before_delete: Callable | None = None
-    refine: Callable | None = None
+    scope_query: Callable | None = None
     cached: bool = False
 
     def __post_init__(self):
@@ -82,7 +82,7 @@ class Resource:
         for names in self.unique_together:
             for name in names:
                 _column(self.model, name)
-        self.object_name = self.object_name or self.model.__name__
+        self.not_found_noun = self.not_found_noun or self.model.__name__
         self.schema_fields = self.schema().fields
 
     @property

@@ -72,10 +72,10 @@ def load_body(resource, partial):
 
 
 def select_objects(resource):
-    """The caller's visible objects of `resource`, as a SELECT to refine."""
+    """The caller's visible objects of `resource`, as a SELECT that filters and pages narrow further."""
     statement = resource.access.scope(sa.select(resource.model))
-    if resource.refine:
-        statement = resource.refine(statement, request.args)
+    if resource.scope_query:
+        statement = resource.scope_query(statement, request.args)
     return statement
 
 
@@ -83,7 +83,7 @@ def get_object(resource, pk):
     statement = select_objects(resource).where(resource.model.id == pk).options(*resource.load_options)
     obj = db.session.scalars(statement).first()
     if obj is None:
-        abort(404, message=f"No {resource.object_name} matches the given query.")
+        abort(404, message=f"No {resource.not_found_noun} matches the given query.")
     return obj
 
 

@@ -54,7 +54,7 @@ RESOURCES = [
     Resource(
         "exercisebaseinfo", ExerciseBase, schemas.ExerciseBaseInfoSchema,
         "Exercises with everything nested: translations with aliases and notes, images, videos, muscles.",
-        object_name="ExerciseBase",
+        not_found_noun="ExerciseBase",
         filters={"uuid": ["exact"], "category": ["exact"], "muscles": ["exact"], "muscles_secondary": ["exact"],
                  "equipment": ["exact"], "variations": ["exact"], "license": ["exact"],
                  "license_author": ["exact"]},
@@ -74,7 +74,7 @@ RESOURCES = [
         access=Contributor(),
         filters={"uuid": ["exact"], "created": ["exact"], "exercise_base": ["exact"], "description": ["exact"],
                  "language": ["exact"], "name": ["exact"]},
-        default_ordering=("name",), refine=rules.exercise_filters,
+        default_ordering=("name",), scope_query=rules.exercise_filters,
         load_options=(selectinload(Exercise.exercise_base).options(*BASE_CLASSIFICATION, VARIATION_TRANSLATIONS),),
         cached=True,
     ),
@@ -92,10 +92,10 @@ RESOURCES = [
         "exercise-base", ExerciseBase, schemas.ExerciseBaseSchema,
         "The language-independent part of an exercise: category, muscles, equipment, variation group. "
         "`DELETE ?replaced_by=<uuid>` names the exercise that replaces it.",
-        methods=CRUD, access=Contributor(), object_name="ExerciseBase",
+        methods=CRUD, access=Contributor(), not_found_noun="ExerciseBase",
         filters={"category": ["exact"], "muscles": ["exact"], "muscles_secondary": ["exact"],
                  "equipment": ["exact"]},
-        refine=rules.bases_with_translations, before_delete=rules.log_base_deletion,
+        scope_query=rules.bases_with_translations, before_delete=rules.log_base_deletion,
         load_options=BASE_CLASSIFICATION,
         cached=True,
     ),
@@ -119,7 +119,7 @@ RESOURCES = [
     Resource(
         "video", ExerciseVideo, schemas.ExerciseVideoSchema,
         "Videos of exercises (multipart upload of the `video` file).",
-        methods=CRUD, access=Contributor(), object_name="ExerciseVideo", filters=MEDIA_FILTERS,
+        methods=CRUD, access=Contributor(), not_found_noun="ExerciseVideo", filters=MEDIA_FILTERS,
         before_save=rules.save_video, before_delete=rules.log_video_deletion,
         cached=True,
     ),
@@ -135,7 +135,7 @@ RESOURCES = [
         "exercisecomment", ExerciseComment, schemas.ExerciseCommentSchema,
         "Notes on how to perform an exercise translation; `?language=<id>` keeps one language's.",
         methods=CRUD, access=Contributor(), filters={"comment": ["exact"], "exercise": ["exact"]},
-        refine=rules.comments_in_language,
+        scope_query=rules.comments_in_language,
         cached=True,
     ),
     Resource(

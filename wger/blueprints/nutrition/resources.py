@@ -50,7 +50,7 @@ RESOURCES = [
     ),
     Resource(
         "ingredient-image", IngredientImage, schemas.IngredientImageSchema, "The images of ingredients.",
-        object_name="Image", filters={"uuid": ["exact"], "ingredient_id": ["exact"], "ingredient__uuid": ["exact"]},
+        not_found_noun="Image", filters={"uuid": ["exact"], "ingredient_id": ["exact"], "ingredient__uuid": ["exact"]},
         load_options=(selectinload(IngredientImage.ingredient),),
         cached=True,
     ),

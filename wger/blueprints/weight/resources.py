@@ -17,7 +17,7 @@ RESOURCES = [
         "weightentry", WeightEntry, schemas.WeightEntrySchema, "The caller's body weight, one entry per day.",
         methods=CRUD, access=Owned("user"),
         filters={"id": ["exact", "in"], "weight": NUMBER_LOOKUPS, "date": NUMBER_LOOKUPS},
-        default_ordering=("date",), unique_together=(("date", "user"),), object_name="WeightEntry",
+        default_ordering=("date",), unique_together=(("date", "user"),), not_found_noun="WeightEntry",
     ),
 ]
 
