@@ -43,9 +43,13 @@ class Contributed:
 
 @dataclass(frozen=True)
 class PrivateCrud:
-    """Owned objects: the owner does everything, another user sees nothing, anonymous callers get 401."""
+    """Owned objects: the owner does everything, another user sees nothing, anonymous callers get 401.
 
-    create: dict
+    `create` is a valid body, or `create(parent)` building one, where `parent(name)` returns the id of a new
+    object of resource `name` made by the same owner (a day for a set, a workout for a day...).
+    """
+
+    create: dict | Callable
     change: dict
 
 
@@ -195,8 +199,16 @@ def owner_and_other(make_user, auth_headers):
     return auth_headers("owner"), auth_headers("other"), other_id
 
 
+def _body(client, name, headers):
+    """A valid body for `name`, its parents made on the way by the owner of `headers`."""
+    create = CASES[name].create
+    if not callable(create):
+        return dict(create)
+    return create(lambda parent: _create(client, parent, headers)["id"])
+
+
 def _create(client, name, headers, other_id=None):
-    body = {**CASES[name].create, **({"user": other_id} if other_id else {})}
+    body = {**_body(client, name, headers), **({"user": other_id} if other_id else {})}
     response = client.post(f"/api/v2/{name}/", json=body, headers=headers)
     assert response.status_code == 201, response.json
     return response.json
@@ -212,7 +224,7 @@ def test_owner_can_do_everything(client, catalog, owner_and_other, name):
     patched = client.patch(detail, json=CASES[name].change, headers=owner)
     assert patched.status_code == 200
     assert {key: patched.json[key] for key in CASES[name].change} == CASES[name].change
-    replaced = client.put(detail, json={**CASES[name].create, **CASES[name].change}, headers=owner)
+    replaced = client.put(detail, json={**_body(client, name, owner), **CASES[name].change}, headers=owner)
     assert replaced.status_code == 200
     assert client.delete(detail, headers=owner).status_code == 204
     assert client.get(detail, headers=owner).status_code == 404
@@ -227,7 +239,7 @@ def test_other_users_see_and_change_nothing(client, catalog, owner_and_other, na
     assert client.get(f"/api/v2/{name}/", headers=other).json["count"] == 0
     assert client.get(detail, headers=other).status_code == 404
     assert client.patch(detail, json=CASES[name].change, headers=other).status_code == 404
-    assert client.put(detail, json=CASES[name].create, headers=other).status_code == 404
+    assert client.put(detail, json=_body(client, name, other), headers=other).status_code == 404
     assert client.delete(detail, headers=other).status_code == 404
     assert client.get(detail, headers=owner).json == created
 
@@ -243,9 +255,33 @@ def test_a_user_field_in_the_body_is_ignored(client, catalog, owner_and_other, n
 @pytest.mark.parametrize("name", _private_crud())
 @pytest.mark.parametrize("verb", ["get", "post", "put", "patch", "delete"])
 def test_anonymous_callers_get_the_401_challenge(client, catalog, owner_and_other, name, verb):
+    body = _body(client, name, owner_and_other[0])
     created = _create(client, name, owner_and_other[0])
     for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{created['id']}/"):
-        response = getattr(client, verb)(url, json=CASES[name].create)
+        response = getattr(client, verb)(url, json=body)
         assert response.status_code == 401, url
         assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'
         assert response.json == {"detail": "Authentication credentials were not provided."}
+
+
+def _with_parents():
+    return [name for name in _private_crud() if callable(CASES[name].create)]
+
+
+@pytest.mark.parametrize("name", _with_parents())
+def test_another_users_parent_is_an_invalid_pk(client, catalog, owner_and_other, name):
+    """Decision 2: naming another user's parent is a 400, as if it did not exist, on create and update."""
+    owner, other, _ = owner_and_other
+    foreign = _body(client, name, other)
+    refused = client.post(f"/api/v2/{name}/", json=foreign, headers=owner)
+    assert refused.status_code == 400
+    assert refused.json, "the 400 names no field"
+    for field, messages in refused.json.items():
+        assert messages == [f'Invalid pk "{foreign[field]}" - object does not exist.']
+    created = _create(client, name, owner)
+    detail = f"/api/v2/{name}/{created['id']}/"
+    for field in refused.json:
+        patched = client.patch(detail, json={field: foreign[field]}, headers=owner)
+        assert patched.status_code == 400
+        assert patched.json == {field: [f'Invalid pk "{foreign[field]}" - object does not exist.']}
+    assert client.get(detail, headers=owner).json == created
