@@ -12,6 +12,7 @@ from flask_smorest import abort
 from marshmallow import ValidationError, fields
 from sqlalchemy.exc import DataError, IntegrityError
 
+from wger.api import cache
 from wger.api.actions import build_view
 from wger.api.cache import cached_read
 from wger.api.fields import RelatedList
@@ -183,6 +184,8 @@ def register(blueprint, resource):
     """Serve `resource` (and its aliases) on `blueprint`: a list URL, a detail URL and its actions' URLs."""
     registry.append(resource)
     resource.blueprint = blueprint.name
+    if resource.cached or any(action.cached for action in resource.actions):
+        cache.watch(resource.model)
     handlers = _handlers(blueprint, resource)
     list_view = _view_class(resource, "list", handlers["list"])
     detail_view = _view_class(resource, "detail", handlers["detail"])
