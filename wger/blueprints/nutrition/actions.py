@@ -3,6 +3,7 @@ amount of an ingredient."""
 
 import decimal
 
+import sqlalchemy as sa
 from flask import jsonify
 from sqlalchemy.orm import selectinload
 
@@ -54,8 +55,11 @@ def ingredient_values(ingredient, args):
     """
     unit = None
     if args.get("unit") is not None:
-        unit = db.session.get(IngredientWeightUnit, args["unit"])
-        if unit is None or unit.ingredient_id != args.get("ingredient", ingredient.id):
+        unit = db.session.scalar(sa.select(IngredientWeightUnit).where(
+            IngredientWeightUnit.id == args["unit"],
+            IngredientWeightUnit.ingredient_id == args.get("ingredient", ingredient.id),
+        ))
+        if unit is None:
             return jsonify(values_with_errors({"unit": [INVALID_CHOICE]}))
     amount = args["amount"]
     grams = amount * unit.amount * unit.gram if unit else amount
