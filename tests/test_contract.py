@@ -123,12 +123,14 @@ CASES = {
         create=lambda parent: {"training": parent("workout"), "description": "Push", "day": [1, 4]},
         change={"description": "Pull", "day": [2]},
     ),
-    "set": PrivateCrud(create=lambda parent: {"exerciseday": parent("day"), "sets": 3}, change={"sets": 5}),
+    "set": PrivateCrud(create=lambda parent: {"exerciseday": parent("day"), "sets": 3}, change={"sets": 5},
+                       actions={"computed_settings": {}}),
     "setting": PrivateCrud(
         create=lambda parent: {"set": parent("set"), "exercise_base": EXERCISE_BASE, "reps": 10, "weight": "60.00"},
         change={"reps": 8, "order": 2},
     ),
-    "workout": PrivateCrud(create={"name": "Upper body", "description": "Push and pull"}, change={"name": "Legs"}),
+    "workout": PrivateCrud(create={"name": "Upper body", "description": "Push and pull"}, change={"name": "Legs"},
+                           actions={"canonical_representation": {}, "log_data": {"id": EXERCISE_BASE}}),
     "templates": PrivateReadOnly(make=lambda user_id: _template(user_id, is_public=False)),
     "public-templates": PrivateReadOnly(make=lambda user_id: _template(user_id, is_public=True), shared=True),
     "workoutsession": PrivateCrud(

@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 import sqlalchemy as sa
-from catalog_factories import make_base
+from catalog_factories import make_base, make_translation
 
 from wger.database import db
-from wger.models import Workout
+from wger.models import Day, DaysOfWeek, ExerciseImage, Set, Setting, Workout
 
 API = "/api/v2"
 
@@ -41,6 +41,8 @@ def api(client, lifter):
     """`api(verb, path, body=None, headers=lifter)` → the response; `api.make(name, body)` → a 201's JSON."""
 
     class Api:
+        default_headers = lifter
+
         def __call__(self, verb, path, body=None, headers=lifter):
             return getattr(client, verb)(f"{API}/{path}", json=body, headers=headers)
 
@@ -316,3 +318,234 @@ def test_list_pages_cost_a_fixed_number_of_queries(api, bases, count_queries, na
         costs.append(queries)
     assert costs[0] == costs[1]
 
+
+
+def _ids(objects):
+    return [item["id"] for item in objects]
+
+
+def _muscle_ids(groups):
+    return {side: _ids(muscles) for side, muscles in groups.items()}
+
+
+@pytest.fixture
+def exercise_set(api, workout):
+    """`exercise_set(sets, [(base, reps, weight)...])` → the id of a new set of those settings."""
+
+    def make(sets, settings):
+        made = api.make("set", {"exerciseday": workout["day"]["id"], "sets": sets})
+        ids = [api.make("setting", {"set": made["id"], "exercise_base": base, "reps": reps, "weight": weight})["id"]
+               for base, reps, weight in settings]
+        return made["id"], ids
+
+    return make
+
+
+def test_computed_settings_repeat_one_setting_and_interleave_supersets(api, bases, exercise_set):
+    squat, bench, curl = bases
+
+    def computed(pk):
+        response = api("get", f"set/{pk}/computed_settings/")
+        assert list(response.json) == ["results"]
+        return _ids(response.json["results"])
+
+    single, (only,) = exercise_set(3, [(squat, 5, 100)])
+    assert computed(single) == [only] * 3
+    assert api("get", f"set/{single}/computed_settings/").json["results"][0] == api("get", f"setting/{only}/").json
+    pyramid, settings = exercise_set(3, [(squat, 8, 100), (squat, 6, 110)])
+    assert computed(pyramid) == settings
+    superset, (curl_12, bench_8, curl_10, bench_6, _) = exercise_set(4, [
+        (curl, 12, 20), (bench, 8, 60), (curl, 10, 22), (bench, 6, 65), (bench, 4, 70)])
+    assert computed(superset) == [curl_12, bench_8, curl_10, bench_6]
+    mixed, (squat_5, curl_a, curl_b) = exercise_set(4, [(squat, 5, 100), (curl, 12, 20), (curl, 10, 22)])
+    assert computed(mixed) == [squat_5, curl_a, squat_5, curl_b]
+    api("patch", f"setting/{curl_a}/", {"order": 5})
+    assert computed(mixed) == [squat_5, curl_b, squat_5, curl_a]
+    none_done, _ = exercise_set(0, [(squat, 5, 100)])
+    assert computed(none_done) == []
+    empty, _ = exercise_set(4, [])
+    assert computed(empty) == []
+
+
+@pytest.fixture
+def bench_image(app, bases):
+    with app.app_context():
+        db.session.add(ExerciseImage(exercise_base_id=bases[1], image="exercise-images/bench.png", is_main=True))
+        db.session.commit()
+
+
+def test_canonical_representation_matches_a_hand_built_workout(api, bases, bench_image):
+    squat, bench, curl = bases
+    workout = api.make("workout", {"name": "Split", "description": "Two days"})
+    push = api.make("day", {"training": workout["id"], "description": "Push", "day": [4, 2]})
+    legs = api.make("day", {"training": workout["id"], "description": "Legs", "day": [1]})
+    rest = api.make("day", {"training": workout["id"], "description": "Stretch", "day": []})
+    ranges = api.make("set", {"exerciseday": legs["id"], "sets": 5})
+    squat_settings = [api.make("setting", {"set": ranges["id"], "exercise_base": squat, **values}) for values in (
+        {"reps": 8, "weight": "100"}, {"reps": 10, "weight": "90.50"}, {"reps": 12, "weight": 180, "weight_unit": 2})]
+    heavy = api.make("set", {"exerciseday": push["id"], "sets": 3, "order": 1})
+    bench_heavy = api.make("setting", {"set": heavy["id"], "exercise_base": bench, "reps": 10, "weight": 60,
+                                       "rir": "2"})
+    pair = api.make("set", {"exerciseday": push["id"], "sets": 4, "order": 2})
+    curl_12 = api.make("setting", {"set": pair["id"], "exercise_base": curl, "reps": 12, "weight": "20.5"})
+    bench_fail = api.make("setting", {"set": pair["id"], "exercise_base": bench, "reps": 1, "repetition_unit": 2})
+    curl_30s = api.make("setting", {"set": pair["id"], "exercise_base": curl, "reps": 30, "repetition_unit": 3,
+                                    "weight": "0", "rir": "0"})
+
+    response = api("get", f"workout/{workout['id']}/canonical_representation/")
+    assert response.status_code == 200
+    document = response.json
+    assert list(document) == ["obj", "day_list", "muscles"]
+    assert document["obj"] == api("get", f"workout/{workout['id']}/").json
+    assert [day["obj"] for day in document["day_list"]] == [api("get", f"day/{pk}/").json
+                                                            for pk in (legs["id"], push["id"], rest["id"])]
+    legs_day, push_day, rest_day = document["day_list"]
+    assert list(push_day) == ["obj", "set_list", "days_of_week", "muscles"]
+    assert push_day["days_of_week"] == {"text": "Tuesday, Thursday",
+                                        "day_list": [{"day_of_week": "Tuesday"}, {"day_of_week": "Thursday"}]}
+    assert rest_day == {"obj": rest, "set_list": [], "days_of_week": {"text": "", "day_list": []},
+                        "muscles": {"front": [], "back": [], "frontsecondary": [], "backsecondary": []}}
+
+    (ranges_set,) = legs_day["set_list"]
+    assert list(ranges_set) == ["obj", "exercise_list", "is_superset", "settings_computed", "muscles"]
+    assert ranges_set["obj"] == api("get", f"set/{ranges['id']}/").json
+    (squat_entry,) = ranges_set["exercise_list"]
+    assert list(squat_entry) == ["setting_obj_list", "setting_text", "has_weight", "comment_list", "image_list",
+                                 "obj"]
+    assert squat_entry["setting_obj_list"] == squat_settings
+    assert squat_entry["setting_text"] == "8 (100 kg) \u2013 10 (90.5 kg) \u2013 12 (180 lb)"
+    assert (squat_entry["has_weight"], squat_entry["comment_list"], squat_entry["image_list"]) == (True, [], [])
+    assert squat_entry["obj"] == api("get", f"exercisebaseinfo/{squat}/").json
+    assert ranges_set["is_superset"] is False
+    assert ranges_set["settings_computed"] == squat_settings
+    assert _muscle_ids(ranges_set["muscles"]) == {"front": [10], "back": [], "frontsecondary": [],
+                                                  "backsecondary": [8]}
+
+    heavy_set, pair_set = push_day["set_list"]
+    (bench_entry,) = heavy_set["exercise_list"]
+    assert bench_entry["setting_text"] == "3 \u00d7 10 (60 kg, 2 RiR)"
+    assert bench_entry["image_list"] == [{"image": "http://localhost/media/exercise-images/bench.png",
+                                          "is_main": True}]
+    assert heavy_set["settings_computed"] == [bench_heavy] * 3
+    curl_entry, bench_pair_entry = pair_set["exercise_list"]
+    assert curl_entry["setting_obj_list"] == [curl_12, curl_30s]
+    assert curl_entry["setting_text"] == "12 (20.5 kg) \u2013 30 Seconds (0 RiR)"
+    assert bench_pair_entry["setting_text"] == "4 \u00d7 \u221e"
+    assert (curl_entry["has_weight"], bench_pair_entry["has_weight"]) == (True, False)
+    assert pair_set["is_superset"] is True
+    assert pair_set["settings_computed"] == [curl_12, bench_fail, curl_30s, bench_fail]
+    assert _muscle_ids(heavy_set["muscles"]) == {"front": [4], "back": [], "frontsecondary": [2],
+                                                 "backsecondary": [5]}
+    assert _muscle_ids(pair_set["muscles"]) == {"front": [1, 4], "back": [], "frontsecondary": [13, 2],
+                                                "backsecondary": [5]}
+    assert _muscle_ids(push_day["muscles"]) == {"front": [4, 1], "back": [], "frontsecondary": [2, 13],
+                                                "backsecondary": [5]}
+    assert _muscle_ids(document["muscles"]) == {"front": [10, 4, 1], "back": [], "frontsecondary": [2, 13],
+                                                "backsecondary": [8, 5]}
+    assert document["muscles"]["backsecondary"][0] == api("get", "muscle/8/").json
+
+
+def _big_workout(app, user, days, sets_per_day):
+    """A workout built in the database: `days` days of `sets_per_day` sets, each a superset of two new
+    exercises with muscles and an image, so that anything loaded per object would show in the query count."""
+    with app.app_context():
+        user_id = db.session.scalar(sa.text("SELECT id FROM auth_user WHERE username = :name"), {"name": user})
+        workout = Workout(user_id=user_id, name=f"{days} days")
+        weekdays = db.session.scalars(sa.select(DaysOfWeek).order_by(DaysOfWeek.id)).all()
+        for number in range(days):
+            day = Day(description=f"Day {number}", day=[weekdays[number % 7]])
+            workout.days.append(day)
+            for order in range(sets_per_day):
+                exercise_set = Set(sets=4, order=order)
+                day.sets.append(exercise_set)
+                for muscle in (1 + order % 16, 16 - order % 16):
+                    base = make_base(9, muscles=(muscle,), muscles_secondary=(1 + number,), equipment=(1,))
+                    make_translation(base, f"Exercise {number}.{order}.{muscle}", notes=["Slowly."])
+                    db.session.add(ExerciseImage(exercise_base=base, image=f"exercise-images/{base.id}.png"))
+                    exercise_set.settings.append(Setting(exercise_base=base, reps=10, weight=50,
+                                                         weight_unit_id=1 + order % 4,
+                                                         repetition_unit_id=1 + order % 5))
+        db.session.add(workout)
+        db.session.commit()
+        return workout.id
+
+
+def test_canonical_representation_costs_the_same_for_any_workout(app, api, catalog, count_queries):
+    small = _big_workout(app, "lifter", days=1, sets_per_day=1)
+    large = _big_workout(app, "lifter", days=7, sets_per_day=6)
+    costs = []
+    for pk in (small, large):
+        response, queries = count_queries(lambda pk=pk: api("get", f"workout/{pk}/canonical_representation/"))
+        assert response.status_code == 200
+        costs.append(queries)
+    assert sum(len(day["set_list"]) for day in response.json["day_list"]) == 42
+    assert costs[0] == costs[1]
+
+
+@pytest.fixture
+def logs(api, workout, bases):
+    """The lifter's squat logs: two dates, a lighter and a heavier set of 8 on one of them, and logs that
+    `log_data` leaves out (seconds, body weight, another exercise, another workout)."""
+    squat, bench, _ = bases
+    other_workout = api.make("workout", {"name": "Other"})
+    rows = [
+        ("2024-03-04", 8, "100", {}), ("2024-03-04", 8, "105", {"rir": "1"}), ("2024-03-04", 10, "90", {}),
+        ("2024-03-01", 8, "95", {}), ("2024-03-01", 10, "200", {"weight_unit": 2}),
+        ("2024-03-04", 30, "0", {"repetition_unit": 3}), ("2024-03-04", 12, "0", {"weight_unit": 3}),
+    ]
+    made = [api.make("workoutlog", {"workout": workout["workout"]["id"], "exercise_base": squat, "date": date,
+                                    "reps": reps, "weight": weight, **extra}) for date, reps, weight, extra in rows]
+    api.make("workoutlog", {"workout": workout["workout"]["id"], "exercise_base": bench, "date": "2024-03-04",
+                            "reps": 8, "weight": 60})
+    api.make("workoutlog", {"workout": other_workout["id"], "exercise_base": squat, "date": "2024-03-04",
+                            "reps": 8, "weight": 150})
+    return made
+
+
+def test_log_data_charts_the_best_weight_per_date_and_repetitions(api, workout, bases, logs):
+    response = api("get", f"workout/{workout['workout']['id']}/log_data/?id={bases[0]}")
+    assert response.status_code == 200
+    assert response.json == {
+        "chart_data": [
+            [{"date": "2024-03-01", "weight": "95.00", "reps": 8},
+             {"date": "2024-03-04", "weight": "105.00", "reps": 8}],
+            [{"date": "2024-03-01", "weight": "200.00", "reps": 10},
+             {"date": "2024-03-04", "weight": "90.00", "reps": 10}],
+        ],
+        "logs": {"2024-03-01": [logs[3], logs[4]], "2024-03-04": [logs[0], logs[1], logs[2]]},
+    }
+    assert list(response.json["logs"]) == ["2024-03-01", "2024-03-04"]
+    unlogged = api("get", f"workout/{workout['workout']['id']}/log_data/?id={bases[2]}")
+    assert unlogged.json == {"chart_data": [], "logs": {}}
+
+
+@pytest.mark.parametrize(("query", "status", "body"), [
+    ("", 400, {"id": ["This field is required."]}),
+    ("?id=", 400, {"id": ["This field is required."]}),
+    ("?id=squat", 400, {"id": ["A valid integer is required."]}),
+    ("?id=987654", 404, {"detail": "No ExerciseBase matches the given query."}),
+])
+def test_log_data_needs_an_existing_exercise_base(api, workout, query, status, body):
+    response = api("get", f"workout/{workout['workout']['id']}/log_data/{query}")
+    assert (response.status_code, response.json) == (status, body)
+
+
+def test_actions_of_a_template_or_another_users_workout_are_404(api, workout, templates, rival, bases):
+    for pk, headers in ((templates["lifter", True], None), (workout["workout"]["id"], rival)):
+        for action in ("canonical_representation/", f"log_data/?id={bases[0]}"):
+            response = api("get", f"workout/{pk}/{action}", headers=headers or api.default_headers)
+            assert response.json == {"detail": "No Workout matches the given query."}
+
+
+def test_log_data_costs_the_same_for_any_number_of_logs(api, workout, bases, count_queries):
+    costs = []
+    for count in (1, 30):
+        for day in range(count):
+            api.make("workoutlog", {"workout": workout["workout"]["id"], "exercise_base": bases[0],
+                                    "date": f"2024-{1 + day // 28:02d}-{1 + day % 28:02d}", "reps": 5 + day % 3,
+                                    "weight": 100 + day})
+        response, queries = count_queries(
+            lambda: api("get", f"workout/{workout['workout']['id']}/log_data/?id={bases[0]}"))
+        assert response.status_code == 200
+        costs.append(queries)
+    assert costs[0] == costs[1]

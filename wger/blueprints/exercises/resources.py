@@ -34,6 +34,10 @@ VARIATION_TRANSLATIONS = selectinload(ExerciseBase.variations).selectinload(Vari
     ExerciseBase.translations
 )
 BASE_MEDIA = (selectinload(ExerciseBase.images), selectinload(ExerciseBase.videos))
+BASE_INFO = (
+    selectinload(ExerciseBase.category), selectinload(ExerciseBase.license), *BASE_CLASSIFICATION, *BASE_MEDIA,
+    selectinload(ExerciseBase.translations).options(selectinload(Exercise.aliases), selectinload(Exercise.comments)),
+)
 MEDIA_FILTERS = {"is_main": ["exact"], "exercise_base": ["exact"], "license": ["exact"], "license_author": ["exact"]}
 
 RESOURCES = [
@@ -60,13 +64,7 @@ RESOURCES = [
         filters={"uuid": ["exact"], "category": ["exact"], "muscles": ["exact"], "muscles_secondary": ["exact"],
                  "equipment": ["exact"], "variations": ["exact"], "license": ["exact"],
                  "license_author": ["exact"]},
-        load_options=(
-            selectinload(ExerciseBase.category), selectinload(ExerciseBase.license), *BASE_CLASSIFICATION,
-            *BASE_MEDIA,
-            selectinload(ExerciseBase.translations).options(
-                selectinload(Exercise.aliases), selectinload(Exercise.comments)
-            ),
-        ),
+        load_options=BASE_INFO,
         cached=True,
     ),
     Resource(

@@ -11,14 +11,23 @@ from flask_smorest import Blueprint
 from sqlalchemy.orm import selectinload
 
 from wger.api.access import Owned, Shared
+from wger.api.actions import Action
 from wger.api.resource import CRUD, Resource
 from wger.api.views import register
-from wger.blueprints.workouts import rules, schemas
+from wger.blueprints.exercises.resources import BASE_INFO
+from wger.blueprints.workouts import actions, rules, schemas
 from wger.models import Day, Schedule, ScheduleStep, Set, Setting, Workout, WorkoutLog, WorkoutSession
 
 blueprint = Blueprint("workouts", __name__, url_prefix="/api/v2", description="Workouts, logs and schedules")
 
 WORKOUT_FILTERS = {"name": ["exact"], "description": ["exact"], "creation_date": ["exact"]}
+WHOLE_WORKOUT = selectinload(Workout.days).options(
+    selectinload(Day.day),
+    selectinload(Day.sets).selectinload(Set.settings).options(
+        selectinload(Setting.repetition_unit), selectinload(Setting.weight_unit),
+        selectinload(Setting.exercise_base).options(*BASE_INFO),
+    ),
+)
 
 RESOURCES = [
     Resource(
@@ -32,6 +41,10 @@ RESOURCES = [
         "The sets of the caller's workout days: how many times (`sets`) their settings are done.",
         methods=CRUD, access=Owned("exerciseday.training.user"),
         filters={"exerciseday": ["exact"], "order": ["exact"], "sets": ["exact"]}, default_ordering=("order",),
+        actions=(
+            Action("computed_settings", actions.computed_settings, response=schemas.ComputedSettingsSchema,
+                   load_options=(selectinload(Set.settings),)),
+        ),
     ),
     Resource(
         "setting", Setting, schemas.SettingSchema,
@@ -45,6 +58,11 @@ RESOURCES = [
         "workout", Workout, schemas.WorkoutSchema, "The caller's workouts (templates are under `templates`).",
         methods=CRUD, access=Owned("user", where=Workout.is_template.is_(False)),
         filters=WORKOUT_FILTERS, default_ordering=("-creation_date",),
+        actions=(
+            Action("canonical_representation", actions.canonical_representation,
+                   response=schemas.CanonicalWorkoutSchema, load_options=(WHOLE_WORKOUT,)),
+            Action("log_data", actions.log_data, args=schemas.LogDataArgsSchema, response=schemas.LogDataSchema),
+        ),
     ),
     Resource(
         "templates", Workout, schemas.TemplateSchema, "The caller's workout templates.",

@@ -2,8 +2,11 @@
 
 from marshmallow import fields, validate
 
-from wger.api.fields import Choice, FixedDecimal, Related, RelatedList
-from wger.api.schemas import ResourceSchema
+from wger.api.fields import Choice, Decimal, FixedDecimal, Related, RelatedList
+from wger.api.schemas import QueryArgsSchema, ResourceSchema
+from wger.blueprints.core.schemas import DaysOfWeekSchema
+from wger.blueprints.exercises.schemas import ExerciseBaseInfoSchema, MuscleSchema
+from wger.catalog.media import MediaFile, check_image
 from wger.models import (
     Day,
     DaysOfWeek,
@@ -118,3 +121,81 @@ class ScheduleStepSchema(ResourceSchema):
     schedule = Related(Schedule, attribute="schedule_id", required=True)
     workout = Related(Workout, attribute="workout_id", required=True)
     duration = _integer(1, 25)
+
+
+def _muscles():
+    return fields.List(fields.Nested(MuscleSchema))
+
+
+class MuscleGroupsSchema(ResourceSchema):
+    """Muscles trained: primary ones on the front and back of the body, then secondary ones."""
+
+    front = _muscles()
+    back = _muscles()
+    frontsecondary = _muscles()
+    backsecondary = _muscles()
+
+
+class ExerciseImageEntrySchema(ResourceSchema):
+    image = MediaFile(check_image)
+    is_main = fields.Boolean()
+
+
+class CanonicalExerciseSchema(ResourceSchema):
+    """One exercise of a set: its settings, their text, its images and the exercise itself."""
+
+    setting_obj_list = fields.List(fields.Nested(SettingSchema))
+    setting_text = fields.String()
+    has_weight = fields.Boolean()
+    comment_list = fields.List(fields.String())
+    image_list = fields.List(fields.Nested(ExerciseImageEntrySchema))
+    obj = fields.Nested(ExerciseBaseInfoSchema)
+
+
+class CanonicalSetSchema(ResourceSchema):
+    obj = fields.Nested(SetSchema)
+    exercise_list = fields.List(fields.Nested(CanonicalExerciseSchema))
+    is_superset = fields.Boolean()
+    settings_computed = fields.List(fields.Nested(SettingSchema))
+    muscles = fields.Nested(MuscleGroupsSchema)
+
+
+class WeekdaysSchema(ResourceSchema):
+    text = fields.String()
+    day_list = fields.List(fields.Nested(DaysOfWeekSchema))
+
+
+class CanonicalDaySchema(ResourceSchema):
+    obj = fields.Nested(DaySchema)
+    set_list = fields.List(fields.Nested(CanonicalSetSchema))
+    days_of_week = fields.Nested(WeekdaysSchema)
+    muscles = fields.Nested(MuscleGroupsSchema)
+
+
+class CanonicalWorkoutSchema(ResourceSchema):
+    """A workout with everything in it, as the original's workout pages and apps read it."""
+
+    obj = fields.Nested(WorkoutSchema)
+    day_list = fields.List(fields.Nested(CanonicalDaySchema))
+    muscles = fields.Nested(MuscleGroupsSchema)
+
+
+class ComputedSettingsSchema(ResourceSchema):
+    results = fields.List(fields.Nested(SettingSchema))
+
+
+class LogDataArgsSchema(QueryArgsSchema):
+    id = fields.Integer(required=True, metadata={"description": "The exercise base whose logs to return."})
+
+
+class ChartPointSchema(ResourceSchema):
+    date = fields.Date()
+    weight = Decimal(2)
+    reps = fields.Integer()
+
+
+class LogDataSchema(ResourceSchema):
+    """The best weight per date for each number of repetitions, and the logs by date."""
+
+    chart_data = fields.List(fields.List(fields.Nested(ChartPointSchema)))
+    logs = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(WorkoutLogSchema)))
