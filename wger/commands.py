@@ -23,6 +23,7 @@ from wger.models import (
     RoutineWeightUnit,
     WeightUnit,
 )
+from wger.sample_training import load_training
 
 SAMPLE_DATA = Path(__file__).resolve().parent / "sample_data"
 CORE_TABLES = {
@@ -80,6 +81,11 @@ def load_demo_user():
     return 1
 
 
+def load_demo_training():
+    """Give the demo account its workouts, schedule, templates and training history, once."""
+    return load_training(accounts.find_user(username=DEMO_USERNAME), read_sample("training"))
+
+
 @click.command("sample-data")
 @with_appcontext
 def sample_data():
@@ -87,6 +93,7 @@ def sample_data():
     counts = load_core()
     tally = load_catalog(read_sample)
     counts["demo_user"] = load_demo_user()
+    counts["demo_workouts"] = load_demo_training()
     db.session.commit()
     click.echo("Sample data: " + ", ".join(f"{name} {count} changed" for name, count in counts.items()))
     for line in tally.lines():
