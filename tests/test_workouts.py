@@ -2,6 +2,7 @@
 cascades and what lists cost."""
 
 import datetime as dt
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -549,3 +550,34 @@ def test_log_data_costs_the_same_for_any_number_of_logs(api, workout, bases, cou
         assert response.status_code == 200
         costs.append(queries)
     assert costs[0] == costs[1]
+
+
+def _options(html, field):
+    select = re.search(rf'<select id="field-{field}" name="{field}"[^>]*>(.*?)</select>', html, re.S)[1]
+    return re.findall(r'<option value="(\d+)"', select)
+
+
+def test_forms_offer_only_the_callers_own_parents(client, api, lifter, rival, workout, templates, bases):
+    theirs = {"workout": api.make("workout", {"name": "Theirs"}, headers=rival)}
+    theirs["day"] = api.make("day", {"training": theirs["workout"]["id"], "description": "Theirs", "day": [1]},
+                             headers=rival)
+    theirs["set"] = api.make("set", {"exerciseday": theirs["day"]["id"]}, headers=rival)
+    schedule = api.make("schedule", {"name": "Mine"})
+    api.make("schedule", {"name": "Theirs"}, headers=rival)
+    own_workout = [str(workout["workout"]["id"])]
+    expected = {
+        "day": {"training": own_workout, "day": [str(pk) for pk in range(1, 8)]},
+        "set": {"exerciseday": [str(workout["day"]["id"])]},
+        "setting": {"set": [str(workout["set"]["id"])], "exercise_base": [str(pk) for pk in bases]},
+        "workoutlog": {"workout": own_workout},
+        "workoutsession": {"workout": own_workout},
+        "schedulestep": {"schedule": [str(schedule["id"])], "workout": own_workout},
+    }
+    for name, fields in expected.items():
+        response = client.get(f"{API}/{name}/", headers={**lifter, "Accept": "text/html"})
+        assert response.status_code == 200
+        html = response.get_data(as_text=True)
+        for field, options in fields.items():
+            assert _options(html, field) == options, (name, field)
+    raw = client.get(f"{API}/workoutlog/", headers={**lifter, "Accept": "text/html"}).get_data(as_text=True)
+    assert "&#34;rir&#34;: null" in raw
