@@ -96,7 +96,7 @@ def upgrade():
     )
     with op.batch_alter_table('manager_workoutlog', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_manager_workoutlog_exercise_base_id'), ['exercise_base_id'], unique=False)
-        batch_op.create_index('ix_manager_workoutlog_user_id_date_reps', ['user_id', 'date', 'reps'], unique=False)
+        batch_op.create_index('ix_manager_workoutlog_user_id_date_reps_id', ['user_id', 'date', 'reps', 'id'], unique=False)
         batch_op.create_index('ix_manager_workoutlog_workout_id_exercise_base_id_date', ['workout_id', 'exercise_base_id', 'date'], unique=False)
 
     op.create_table('manager_workoutsession',
@@ -186,7 +186,7 @@ def downgrade():
     op.drop_table('manager_workoutsession')
     with op.batch_alter_table('manager_workoutlog', schema=None) as batch_op:
         batch_op.drop_index('ix_manager_workoutlog_workout_id_exercise_base_id_date')
-        batch_op.drop_index('ix_manager_workoutlog_user_id_date_reps')
+        batch_op.drop_index('ix_manager_workoutlog_user_id_date_reps_id')
         batch_op.drop_index(batch_op.f('ix_manager_workoutlog_exercise_base_id'))
 
     op.drop_table('manager_workoutlog')

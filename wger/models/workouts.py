@@ -124,7 +124,7 @@ class WorkoutLog(db.Model):
 
     __tablename__ = "manager_workoutlog"
     __table_args__ = (
-        Index("ix_manager_workoutlog_user_id_date_reps", "user_id", "date", "reps"),
+        Index("ix_manager_workoutlog_user_id_date_reps_id", "user_id", "date", "reps", "id"),
         Index("ix_manager_workoutlog_workout_id_exercise_base_id_date", "workout_id", "exercise_base_id", "date"),
     )
 
