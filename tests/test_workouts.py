@@ -581,3 +581,24 @@ def test_forms_offer_only_the_callers_own_parents(client, api, lifter, rival, wo
             assert _options(html, field) == options, (name, field)
     raw = client.get(f"{API}/workoutlog/", headers={**lifter, "Accept": "text/html"}).get_data(as_text=True)
     assert "&#34;rir&#34;: null" in raw
+
+
+def test_read_only_fields_in_a_body_are_ignored(api, workout):
+    created = api.make("workout", {"id": 987654, "creation_date": "2001-01-01", "name": "Mine"})
+    assert (created["id"] != 987654, created["creation_date"]) == (True, _today())
+    patched = api("patch", f"workout/{created['id']}/", {"id": 1, "creation_date": "2001-01-01", "name": "Ours"})
+    assert patched.json == {**created, "name": "Ours"}
+
+
+def test_the_openapi_document_describes_the_actions(client):
+    document = client.get(f"{API}/schema").json
+    log_data = document["paths"][f"{API}/workout/{{pk}}/log_data/"]["get"]
+    assert [(item["name"], item["in"], item["required"]) for item in log_data["parameters"]
+            if item["in"] == "query"] == [("id", "query", True)]
+    schemas = document["components"]["schemas"]
+    assert list(schemas["CanonicalWorkout"]["properties"]) == ["obj", "day_list", "muscles"]
+    assert list(schemas["CanonicalExercise"]["properties"]) == [
+        "setting_obj_list", "setting_text", "has_weight", "comment_list", "image_list", "obj"]
+    assert list(schemas["LogData"]["properties"]) == ["chart_data", "logs"]
+    for action in ("workout/{pk}/canonical_representation/", "set/{pk}/computed_settings/"):
+        assert document["paths"][f"{API}/{action}"]["get"]["summary"].startswith("Return ")
