@@ -77,6 +77,8 @@ def build_view(blueprint, resource, action):
         documented = blueprint.arguments(action.args, location="query", error_status_code=400)(documented)
     documented = blueprint.response(200, action.response)(documented)
     documented = blueprint.doc(**openapi.action_operation(resource, action))(documented)
+    if action.missing_body is not None:
+        documented = blueprint.doc(**openapi.either_body(action.response, action.missing_body))(documented)
 
     @functools.wraps(documented)
     def view(**path):

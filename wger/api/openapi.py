@@ -74,3 +74,11 @@ def action_operation(resource, action):
     if action.detail and action.missing_body is None:
         statuses.add(404)
     return operation(statuses, authenticated=bool(refusals))
+
+
+def either_body(schema, other_body):
+    """Document a 200 that is either `schema` or the fixed `other_body` (a detail action's answer for an
+    unknown id, where the contract has one)."""
+    literal = {"type": "array", "maxItems": 0} if other_body == [] else {"enum": [other_body]}
+    return {"responses": {"200": {"description": "OK", "content": {
+        "application/json": {"schema": {"anyOf": [schema, literal]}}}}}}

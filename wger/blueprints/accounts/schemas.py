@@ -79,7 +79,7 @@ class UserProfileSchema(ResourceSchema):
     workout_reminder_active = fields.Boolean()
     workout_reminder = fields.Integer(validate=between(1, 30))
     workout_duration = fields.Integer(validate=between(1, 30))
-    last_workout_notification = fields.Date(dump_only=True)
+    last_workout_notification = fields.Date(dump_only=True, allow_none=True)
     notification_language = Related(Language, attribute="notification_language_id", allow_none=True)
     age = fields.Integer(allow_none=True, validate=between(10, 100))
     birthdate = fields.Date(allow_none=True)
