@@ -18,6 +18,8 @@ from wger.models import DataVersion, Permission, User
 from wger.models.accounts import utcnow
 
 PASSWORD = "correct-horse-battery"
+# Hashing a password at the production cost is most of what creating or logging in an account costs.
+CHEAPEST_ARGON2 = {"PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_COST": 8, "PASSWORD_HASH_PARALLELISM": 1}
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +31,7 @@ def app(tmp_path_factory):
         "SQLALCHEMY_DATABASE_URI": database_url.replace("postgresql://", "postgresql+psycopg://", 1),
         "SECRET_KEY": "test-secret-key-of-sufficient-length-for-hs256",
         "MEDIA_FOLDER": str(instance / "media"),
+        **CHEAPEST_ARGON2,
     })
     with app.app_context():
         db.drop_all()

@@ -316,8 +316,17 @@ def _django_hash(password, salt="saltsaltsalt", iterations=1000):
     return f"pbkdf2_sha256${iterations}${salt}${base64.b64encode(digest).decode()}"
 
 
-def test_passwords_are_stored_as_argon2(app, alice):
-    assert user_row(app, "alice").password.startswith("$argon2id$")
+def test_passwords_are_stored_as_argon2_of_the_configured_cost(app, alice):
+    assert user_row(app, "alice").password.startswith("$argon2id$v=19$m=8,t=1,p=1$")
+
+
+def test_a_hash_of_another_cost_is_replaced_at_the_next_login(app, client, alice, monkeypatch):
+    monkeypatch.setitem(app.config, "PASSWORD_HASH_TIME_COST", 2)
+    assert obtain(client, username="alice", password="wrong-password").status_code == 401
+    assert user_row(app, "alice").password.startswith("$argon2id$v=19$m=8,t=1,p=1$")
+    assert obtain(client, username="alice", password=PASSWORD).status_code == 200
+    assert user_row(app, "alice").password.startswith("$argon2id$v=19$m=8,t=2,p=1$")
+    assert obtain(client, username="alice", password=PASSWORD).status_code == 200
 
 
 def test_django_hash_logs_in_and_is_rehashed(app, client, alice):
