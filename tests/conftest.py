@@ -41,9 +41,42 @@ def app(tmp_path_factory):
     return app
 
 
+class CoreCatalog:
+    """The rows `load_core` writes (languages, licenses, units, muscles, equipment, categories), loaded once
+    per session and compared after every test, so the few tests that change them get them put back."""
+
+    def __init__(self):
+        load_core()
+        db.session.commit()
+        self.rows = {table: rows for table in db.metadata.sorted_tables
+                     if table is not DataVersion.__table__ and (rows := _rows(table))}
+
+    def remove(self):
+        """Empty the catalog's tables, as on a fresh install."""
+        for table in reversed(list(self.rows)):
+            db.session.execute(table.delete())
+        db.session.commit()
+
+    def restore_if_changed(self):
+        if any(_rows(table) != rows for table, rows in self.rows.items()):
+            self.remove()
+            load_core()
+
+
+def _rows(table):
+    return db.session.execute(sa.select(table).order_by(*table.primary_key.columns)).all()
+
+
+@pytest.fixture(scope="session")
+def catalog(app):
+    """The bundled core sample data, there for every test; a test names it when it reads it."""
+    with app.app_context():
+        return CoreCatalog()
+
+
 @pytest.fixture(autouse=True)
-def _clean_database(app):
-    """Give every test an empty database, whatever the previous test wrote.
+def _clean_database(app, catalog):
+    """Give every test a database holding only the core catalog, whatever the previous test wrote.
 
     Requests run without an outer app context, so each one gets its own `g` and session, as in production.
     Rate limit counters are cleared too, so only the tests about them ever hit a limit, and the catalog
@@ -53,17 +86,10 @@ def _clean_database(app):
     limiter.reset()
     with app.app_context():
         for table in reversed(db.metadata.sorted_tables):
-            if table is not DataVersion.__table__:
+            if table is not DataVersion.__table__ and table not in catalog.rows:
                 db.session.execute(table.delete())
+        catalog.restore_if_changed()
         db.session.execute(sa.update(DataVersion).values(version=DataVersion.version + 1))
-        db.session.commit()
-
-
-@pytest.fixture
-def catalog(app):
-    """The bundled core sample data: languages, licenses, units, muscles, equipment, categories."""
-    with app.app_context():
-        load_core()
         db.session.commit()
 
 

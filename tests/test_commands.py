@@ -1,7 +1,16 @@
 """The command-line tools."""
 
+import pytest
 
-def test_sample_data_loads_and_a_second_run_changes_nothing(app, client):
+
+@pytest.fixture
+def fresh_install(app, catalog):
+    """An empty database, as right after `flask db upgrade` (the core catalog is put back after the test)."""
+    with app.app_context():
+        catalog.remove()
+
+
+def test_sample_data_loads_and_a_second_run_changes_nothing(app, client, fresh_install):
     runner = app.test_cli_runner()
     first = runner.invoke(args=["sample-data"])
     assert first.exit_code == 0, first.output
