@@ -59,13 +59,13 @@ def test_urls_in_the_body_are_links(client, catalog):
 
 def test_urls_inside_longer_strings_are_links_but_nothing_else_is(app, client, catalog):
     with app.app_context():
-        db.session.add(License(id=90, full_name="see https://example.org/a?b=1&c=2 for <terms>", short_name="x",
-                               url="javascript:alert(1)"))
+        db.session.add(License(id=90, full_name="<i>see</i> https://example.org/a?b=1&c=2 for <terms>",
+                               short_name="x", url="javascript:alert(1)"))
         db.session.commit()
     html = page(client, "/api/v2/license/90/")
     link = "https://example.org/a?b=1&amp;c=2"
-    assert f'see <a href="{link}" rel="nofollow">{link}</a>' in html
-    assert "for &lt;terms&gt;" in html
+    assert f'&lt;i&gt;see&lt;/i&gt; <a href="{link}" rel="nofollow">{link}</a> for &lt;terms&gt;' in html
+    assert "<i>" not in html
     assert 'href="javascript' not in html
 
 
