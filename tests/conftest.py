@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -163,8 +164,8 @@ def auth_headers(app):
     return headers
 
 
-class Contributor:
-    """A real account whose trust and permissions a test changes as it goes; the client sends its token."""
+class Account:
+    """A real account whose trust and permissions a test changes as it goes."""
 
     def __init__(self, app, user_id):
         self.app, self.id = app, user_id
@@ -202,7 +203,19 @@ class Contributor:
 
 @pytest.fixture
 def contributor(app, client, make_user, auth_headers):
-    """A new, untrusted account that every request of `client` comes from."""
+    """A new, untrusted account that every request of `client` comes from, by its access token."""
     user_id = make_user("contributor")
     client.environ_base["HTTP_AUTHORIZATION"] = auth_headers("contributor")["Authorization"]
-    return Contributor(app, user_id)
+    return Account(app, user_id)
+
+
+@pytest.fixture
+def signed_in(app, client, make_user):
+    """A new, untrusted account signed in through the login page: `client` carries its session cookie, as a
+    person's browser does, and must send the CSRF token with every write."""
+    user_id = make_user("tester")
+    login_page = client.get("/user/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page)[1]
+    response = client.post("/user/login", data={"csrf_token": token, "username": "tester", "password": PASSWORD})
+    assert response.status_code == 302, "the login page refused the test account"
+    return Account(app, user_id)
