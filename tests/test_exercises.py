@@ -132,8 +132,13 @@ def test_anonymous_writes_are_401(client, exercises, name, method, detail):
 
 
 @pytest.mark.parametrize("name", ["exercise", "exerciseinfo", "exercisebaseinfo", "deletion-log"])
-def test_read_only_exercise_resources_refuse_writes(client, exercises, name):
-    assert client.post(f"/api/v2/{name}/", json={}).status_code == 405
+def test_read_only_exercise_resources_refuse_writes(client, exercises, name, contributor):
+    contributor.is_trustworthy = True
+    before = client.get(f"/api/v2/{name}/").json
+    response = client.post(f"/api/v2/{name}/", json={"name": "Lunge", "exercise_base": exercises["squat"]})
+    assert response.status_code == 405
+    assert response.json == {"detail": 'Method "POST" not allowed.'}
+    assert client.get(f"/api/v2/{name}/").json == before
 
 
 def test_untrusted_users_may_not_write(client, exercises, contributor):
