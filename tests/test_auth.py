@@ -574,7 +574,7 @@ def test_login_page_shows_the_lock(app, client, alice):
     assert "locked" in response.get_data(as_text=True)
 
 
-# Command line and sample data
+# Command line
 
 
 def test_cli_creates_a_user(app, client):
@@ -603,10 +603,3 @@ def test_cli_refuses_bad_input(app, alice, args, message):
     result = app.test_cli_runner().invoke(args=["user", "create", *args])
     assert result.exit_code != 0
     assert message in result.output
-
-
-def test_sample_data_includes_the_demo_account(app, client):
-    runner = app.test_cli_runner()
-    assert "demo_user 1 changed" in runner.invoke(args=["sample-data"]).output
-    assert "demo_user 0 changed" in runner.invoke(args=["sample-data"]).output
-    assert obtain(client, username="demo", password="demodemo").status_code == 200
