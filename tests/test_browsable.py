@@ -362,6 +362,17 @@ def test_form_errors_are_shown_beside_the_fields(client, squat, signed_in):
     assert [item["name"] for item in client.get(url).json["results"]] == ["Squat"]
 
 
+def test_a_refused_form_keeps_every_chosen_id(client, catalog, signed_in):
+    signed_in.is_trustworthy = True
+    token = csrf_token(page(client, "/api/v2/exercise-base/"))
+    response = client.post("/api/v2/exercise-base/", headers=HTML, data={
+        "_method": "POST", "csrf_token": token, "category": "999", "muscles": ["4", "2"], "variations": ""})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "Invalid pk &#34;999&#34; - object does not exist." in widget(html, "category")
+    assert re.findall(r'<option value="(\d+)" selected>', widget(html, "muscles")) == ["2", "4"]
+
+
 def test_blank_required_field_is_missing(client, signed_in):
     token = csrf_token(page(client, WEIGHT))
     response = client.post(WEIGHT, headers=HTML, data={
