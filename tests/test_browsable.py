@@ -207,6 +207,22 @@ def test_auth_errors_are_pages(client, catalog, monkeypatch, status, detail):
         assert "needs you to be signed in" in html
 
 
+@pytest.mark.parametrize(("url", "status"), [("/api/v2/muscle/", 200), (WEIGHT, 401)])
+def test_wrong_credentials_get_a_page_for_a_visitor(client, catalog, caplog, url, status):
+    response = client.get(url, headers={**HTML, "Authorization": "Bearer not-a-token"})
+    assert (response.status_code, response.mimetype) == (status, "text/html")
+    assert 'href="/user/login?next=' in response.get_data(as_text=True)
+    assert "Could not render" not in caplog.text
+
+
+def test_a_session_write_without_the_csrf_token_is_a_403_page(client, signed_in, caplog):
+    response = client.post(WEIGHT, json={"date": "2024-03-01", "weight": 80}, headers=HTML)
+    assert (response.status_code, response.mimetype) == (403, "text/html")
+    assert "CSRF Failed: The CSRF token is missing." in response.get_data(as_text=True)
+    assert "Could not render" not in caplog.text
+    assert client.get(WEIGHT).json["count"] == 0
+
+
 def test_500_is_a_page_without_internals(client, catalog, monkeypatch):
     def explode(resource):
         raise RuntimeError("secret internals")
