@@ -1,4 +1,5 @@
-"""Fixtures: one app per test session on SQLite (or on `DATABASE_URL`), a clean database per test."""
+"""Fixtures: one app per test session on SQLite (or on `DATABASE_URL`) with the core catalog loaded once, and
+a database holding only that catalog at the start of every test."""
 
 import datetime as dt
 import os
