@@ -4,7 +4,7 @@
 at the end of an owner path: that one path gives the read scope (a join chain ending in the user), the
 parent-id guard (an id in a request body only resolves inside the caller's scope) and owner stamping (a
 directly owned object gets the caller as its user, whatever the body says). `Contributor()` is the
-exercise catalog's rule: public reads, writes for trusted contributors only.
+rule of community data: public reads, writes for trusted contributors only.
 """
 
 from flask_smorest import abort
@@ -33,6 +33,10 @@ class Public:
     def authorize(self, method):
         """Let every caller through: a public resource only routes the methods it allows."""
 
+    def refusals(self, method):
+        """The statuses `authorize(method)` may answer (for the OpenAPI document): none here."""
+        return ()
+
     def scope(self, statement):
         return statement
 
@@ -41,24 +45,32 @@ class Public:
 
 
 class Contributor(Public):
-    """Community data (the exercise catalog): everyone reads; trusted users write, permitted ones delete.
+    """Community data: everyone reads; trusted users (or holders of `write_permission`) write, holders of
+    `delete_permission` delete.
 
-    Trust comes from the user (`is_trustworthy`: an admin, or an old enough account with a verified email)
-    or from a granted permission. Anonymous writers get 401, other users 403.
+    Trust comes from the user (`is_trustworthy`: an admin, or an old enough account with a verified email).
+    Anonymous writers get 401, other users 403.
     """
 
     READS = ("GET", "HEAD", "OPTIONS")
+
+    def __init__(self, write_permission, delete_permission):
+        self.write_permission = write_permission
+        self.delete_permission = delete_permission
 
     def authorize(self, method):
         if method in self.READS:
             return
         user = auth.require_user()
         if method == "DELETE":
-            allowed = user.has_perm("exercises.delete_exercise")
+            allowed = user.has_perm(self.delete_permission)
         else:
-            allowed = user.is_trustworthy or user.has_perm("exercises.add_exercise")
+            allowed = user.is_trustworthy or user.has_perm(self.write_permission)
         if not allowed:
             abort(403)
+
+    def refusals(self, method):
+        return () if method in self.READS else (401, 403)
 
 
 class Owned:
@@ -91,6 +103,10 @@ class Owned:
 
     def authorize(self, method):
         auth.require_user()
+
+    def refusals(self, method):
+        """401 for anonymous callers; 403 for a browser session's unsafe request without its CSRF token."""
+        return (401,) if method in ("GET", "HEAD", "OPTIONS") else (401, 403)
 
     def scope(self, statement):
         user = auth.current_user()

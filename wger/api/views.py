@@ -12,9 +12,12 @@ from flask_smorest import abort
 from marshmallow import ValidationError, fields
 from sqlalchemy.exc import DataError, IntegrityError
 
+from wger.api import cache, openapi
+from wger.api.actions import build_view
 from wger.api.cache import cached_read
 from wger.api.fields import RelatedList
 from wger.api.filters import openapi_parameters, where_clauses
+from wger.api.objects import get_object, select_objects
 from wger.api.pagination import page_bounds, page_links, page_schema
 from wger.database import db
 
@@ -71,22 +74,6 @@ def load_body(resource, partial):
     return resource.schema().load(read_body(resource), partial=partial)
 
 
-def select_objects(resource):
-    """The caller's visible objects of `resource`, as a SELECT that filters and pages narrow further."""
-    statement = resource.access.scope(sa.select(resource.model))
-    if resource.scope_query:
-        statement = resource.scope_query(statement, request.args)
-    return statement
-
-
-def get_object(resource, pk):
-    statement = select_objects(resource).where(resource.model.id == pk).options(*resource.load_options)
-    obj = db.session.scalars(statement).first()
-    if obj is None:
-        abort(404, message=f"No {resource.not_found_noun} matches the given query.")
-    return obj
-
-
 def save(resource, obj, data, created):
     """Apply validated data to `obj` and commit it, or answer 400 and leave the database as it was."""
     for key, value in data.items():
@@ -137,13 +124,15 @@ def _handlers(blueprint, resource):
 
     @cache
     @blueprint.doc(summary=f"List {label}", description=resource.description,
-                   parameters=PAGE_PARAMETERS + openapi_parameters(resource.query_filters))
+                   parameters=PAGE_PARAMETERS + openapi_parameters(resource.query_filters),
+                   **openapi.resource_operation(resource, "GET", detail=False))
     @blueprint.response(200, page_schema(schema))
     def list_objects(self):
         resource.access.authorize("GET")
         return list_page(resource)
 
-    @blueprint.doc(summary=f"Create a {label} object", **body_doc)
+    @blueprint.doc(summary=f"Create a {label} object", **body_doc,
+                   **openapi.resource_operation(resource, "POST", detail=False))
     @blueprint.response(201, schema)
     def create(self):
         resource.access.authorize("POST")
@@ -151,27 +140,30 @@ def _handlers(blueprint, resource):
         return save(resource, obj, load_body(resource, partial=False), created=True)
 
     @cache
-    @blueprint.doc(summary=f"Read a {label} object", description=resource.description)
+    @blueprint.doc(summary=f"Read a {label} object", description=resource.description,
+                   **openapi.resource_operation(resource, "GET", detail=True))
     @blueprint.response(200, schema)
     def read(self, pk):
         resource.access.authorize("GET")
         return get_object(resource, pk)
 
-    @blueprint.doc(summary=f"Replace a {label} object", **body_doc)
+    @blueprint.doc(summary=f"Replace a {label} object", **body_doc,
+                   **openapi.resource_operation(resource, "PUT", detail=True))
     @blueprint.response(200, schema)
     def replace(self, pk):
         resource.access.authorize("PUT")
         obj = get_object(resource, pk)
         return save(resource, obj, load_body(resource, partial=False), created=False)
 
-    @blueprint.doc(summary=f"Update a {label} object", **patch_doc)
+    @blueprint.doc(summary=f"Update a {label} object", **patch_doc,
+                   **openapi.resource_operation(resource, "PATCH", detail=True))
     @blueprint.response(200, schema)
     def update(self, pk):
         resource.access.authorize("PATCH")
         obj = get_object(resource, pk)
         return save(resource, obj, load_body(resource, partial=True), created=False)
 
-    @blueprint.doc(summary=f"Delete a {label} object")
+    @blueprint.doc(summary=f"Delete a {label} object", **openapi.resource_operation(resource, "DELETE", detail=True))
     @blueprint.response(204)
     def delete(self, pk):
         resource.access.authorize("DELETE")
@@ -194,12 +186,18 @@ def _view_class(resource, kind, handlers):
 
 
 def register(blueprint, resource):
-    """Serve `resource` (and its aliases) on `blueprint`: a list URL and a detail URL."""
+    """Serve `resource` (and its aliases) on `blueprint`: a list URL, a detail URL and its actions' URLs."""
     registry.append(resource)
     resource.blueprint = blueprint.name
+    if resource.cached or any(action.cached for action in resource.actions):
+        cache.watch(resource.model)
     handlers = _handlers(blueprint, resource)
     list_view = _view_class(resource, "list", handlers["list"])
     detail_view = _view_class(resource, "detail", handlers["detail"])
+    action_views = [(action, build_view(blueprint, resource, action)) for action in resource.actions]
     for name in (resource.name, *resource.aliases):
         blueprint.route(f"/{name}/", endpoint=f"{name}-list")(list_view)
         blueprint.route(f"/{name}/<int:pk>/", endpoint=f"{name}-detail")(detail_view)
+        for action, view in action_views:
+            rule = f"/{name}/<int:pk>/{action.name}/" if action.detail else f"/{name}/{action.name}/"
+            blueprint.route(rule, endpoint=f"{name}-{action.name}", methods=list(action.methods))(view)
