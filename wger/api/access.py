@@ -34,6 +34,10 @@ class Public:
     def authorize(self, method):
         """Let every caller through: a public resource only routes the methods it allows."""
 
+    def refusals(self, method):
+        """The statuses `authorize(method)` may answer (for the OpenAPI document): none here."""
+        return ()
+
     def scope(self, statement):
         return statement
 
@@ -65,6 +69,9 @@ class Contributor(Public):
             allowed = user.is_trustworthy or user.has_perm(self.write_permission)
         if not allowed:
             abort(403)
+
+    def refusals(self, method):
+        return () if method in self.READS else (401, 403)
 
 
 class Owned:
@@ -106,6 +113,10 @@ class Owned:
     def authorize(self, method):
         auth.require_user()
 
+    def refusals(self, method):
+        """401 for anonymous callers; 403 for a browser session's unsafe request without its CSRF token."""
+        return (401,) if method in ("GET", "HEAD", "OPTIONS") else (401, 403)
+
     def scope(self, statement):
         user = auth.current_user()
         if user is None:
@@ -138,6 +149,10 @@ class Shared:
 
     def authorize(self, method):
         auth.require_user()
+
+    def refusals(self, method):
+        """401 for anonymous callers."""
+        return (401,)
 
     def scope(self, statement):
         if auth.current_user() is None:
