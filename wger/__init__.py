@@ -64,8 +64,10 @@ def register_api(app):
 
 
 def register_pages(app):
+    from wger import landing
     from wger.blueprints.accounts import pages
 
+    app.register_blueprint(landing.blueprint)
     app.register_blueprint(pages.blueprint)
 
 
