@@ -160,6 +160,22 @@ def test_root_page_lists_every_endpoint(client, catalog, monkeypatch):
     assert ("/api/v2/muscle/", "muscle", "public") in rows
 
 
+def test_descriptions_show_inline_code(client, catalog):
+    html = page(client, "/api/v2/exercisecomment/")
+    assert "<code>?language=&lt;id&gt;</code> keeps one language" in html
+    root = page(client, "/api/v2/")
+    assert "(multipart upload of the <code>image</code> file)" in root
+    assert "`" not in re.search(r'<section class="endpoints".*?</section>', root, re.S)[0]
+
+
+def test_descriptions_let_no_other_markup_through(client, catalog, monkeypatch):
+    resource = next(item for item in views.registry if item.name == "muscle")
+    monkeypatch.setattr(resource, "description", "Say <b>`<i>x</i>`</b> and `` twice\n\n<script>1</script>")
+    html = page(client, "/api/v2/muscle/")
+    assert "<p>Say &lt;b&gt;<code>&lt;i&gt;x&lt;/i&gt;</code>&lt;/b&gt; and `` twice</p>" in html
+    assert "<p>&lt;script&gt;1&lt;/script&gt;</p>" in html
+
+
 @pytest.mark.parametrize(
     ("url", "status", "detail"),
     [
