@@ -546,6 +546,16 @@ def test_logout_ends_the_session(client, alice):
     assert client.get(PRIVATE_URL).status_code == 401
 
 
+def test_account_pages_share_the_browsable_navigation(client, alice):
+    login = client.get("/user/login").get_data(as_text=True)
+    assert 'href="/api/v2/schema/redoc">Reference</a>' in login
+    assert '<button type="submit" class="primary">Log in</button>' in login
+    _log_in(client)
+    api_key = client.get("/user/api-key").get_data(as_text=True)
+    assert '<span class="who">alice</span>' in api_key
+    assert 'action="/user/logout"' in api_key
+
+
 def test_api_key_page_needs_a_login(client):
     response = client.get("/user/api-key")
     assert response.status_code == 302

@@ -282,11 +282,7 @@ def page_context(response):
         "user": user,
         "username": getattr(user, "username", None) or getattr(user, "email", None) or "",
         "login_url": url_for("account-pages.login", next=query_url(_requested_path(), {})),
-        "logout_url": url_for("account-pages.logout"),
         "api_key_url": url_for("account-pages.api_key"),
-        "api_root_url": url_for(API_ROOT_ENDPOINT),
-        "swagger_url": url_for("api-docs.openapi_swagger_ui"),
-        "redoc_url": url_for("api-docs.openapi_redoc"),
         "needs_login": response.status_code == 401,
     }
     if user is not None:
