@@ -130,4 +130,4 @@ def test_an_interrupted_sync_resumes_where_it_stopped(app, client, upstream, mon
 def test_an_unreachable_upstream_is_a_clear_error(app):
     result = _sync(app, "ingredients", "--from", "http://127.0.0.1:9")
     assert result.exit_code == 1
-    assert "Cannot reach http://127.0.0.1:9/api/v2/language/" in result.output
+    assert "Error: Cannot reach http://127.0.0.1:9/api/v2/: Connection refused\n" == result.output
