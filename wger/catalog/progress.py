@@ -16,8 +16,9 @@ INTERVAL = 10.0
 class Progress:
     """Count `total` items of `label`, starting at `done` (a resumed run); use as a context manager."""
 
-    def __init__(self, label, total, done=0, interval=INTERVAL, on_terminal=None):
-        self.label, self.total, self.done, self.interval = label, total, done, interval
+    def __init__(self, label, total, done=0, interval=None, on_terminal=None):
+        self.label, self.total, self.done = label, total, done
+        self.interval = INTERVAL if interval is None else interval
         self.on_terminal = sys.stdout.isatty() if on_terminal is None else on_terminal
         self.started = self.last_line = time.monotonic()
         self.start_count = done
