@@ -125,12 +125,17 @@ def _requested_path():
 
 
 def _breadcrumbs():
-    """Every prefix of the path that is itself an API page, from the root to this page."""
+    """Every prefix of the path that is itself an API page, from the root to this page.
+
+    Prefixes above the API root (`/api/`, which only redirects to it) are not pages of the API.
+    """
     adapter = current_app.url_map.bind("")
     segments = [segment for segment in request.path.split("/") if segment]
     crumbs = []
     for index in range(1, len(segments) + 1):
         path = "/" + "/".join(segments[:index]) + "/"
+        if not path.startswith(url_for(API_ROOT_ENDPOINT)):
+            continue
         try:
             rule, _ = adapter.match(path, method="GET", return_rule=True)
         except HTTPException:
