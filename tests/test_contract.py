@@ -4,6 +4,7 @@ Each resource needs a case here; a resource added without one fails `test_every_
 no endpoint ships untested.
 """
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,9 +23,11 @@ class PublicReadOnly:
     """Everyone reads; every write is 405 with `Allow: GET, HEAD, OPTIONS`.
 
     `empty` lists start with no rows (the deletion log, ingredient images); the others have some.
+    `actions` maps each declared action to the query arguments that make it answer 200.
     """
 
     empty: bool = False
+    actions: dict = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -39,14 +42,22 @@ class Contributed:
     create: Callable | None
     change: dict
     existing: Callable | None = None
+    actions: dict = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class PrivateCrud:
-    """Owned objects: the owner does everything, another user sees nothing, anonymous callers get 401."""
+    """Owned objects: the owner does everything, another user sees nothing, anonymous callers get 401.
 
-    create: dict
+    `create` is a valid body, or `create(parent)` building one, where `parent(name)` returns the id of a new
+    object of resource `name` made by the same owner (a day for a set, a workout for a day...). `actions`
+    maps each declared action to the query arguments that make it answer 200 for the owner: a dict, or
+    `args(parent, pk)` building one.
+    """
+
+    create: dict | Callable
     change: dict
+    actions: dict = dataclasses.field(default_factory=dict)
 
 
 CASES = {
@@ -61,10 +72,10 @@ CASES = {
     "weightunit": PublicReadOnly(),
     "exerciseinfo": PublicReadOnly(),
     "exercisebaseinfo": PublicReadOnly(),
-    "exercise": PublicReadOnly(),
+    "exercise": PublicReadOnly(actions={"search": {"term": "squat"}}),
     "deletion-log": PublicReadOnly(empty=True),
-    "ingredient": PublicReadOnly(),
-    "ingredientinfo": PublicReadOnly(),
+    "ingredient": PublicReadOnly(actions={"get_values": {"amount": "100"}, "search": {"term": "oat"}}),
+    "ingredientinfo": PublicReadOnly(actions={"get_values": {"amount": "100"}}),
     "ingredientweightunit": PublicReadOnly(),
     "ingredienttoweightunit": PublicReadOnly(),
     "ingredient-image": PublicReadOnly(empty=True),
@@ -83,7 +94,7 @@ CASES = {
         create=lambda ids: {"exercise": ids["translation"], "comment": "Brace first."}, change={"comment": "Breathe."}
     ),
     "variation": Contributed(create=lambda ids: {}, change={}),
-    "exerciseimage": Contributed(create=None, change={"is_main": True}),
+    "exerciseimage": Contributed(create=None, change={"is_main": True}, actions={"thumbnails": {}}),
     "video": Contributed(create=None, change={"is_main": True}),
     "weightentry": PrivateCrud(create={"date": "2024-03-01", "weight": "80.50"}, change={"weight": "79.25"}),
 }
@@ -195,8 +206,16 @@ def owner_and_other(make_user, auth_headers):
     return auth_headers("owner"), auth_headers("other"), other_id
 
 
+def _body(client, name, headers):
+    """A valid body for `name`, its parents made on the way by the owner of `headers`."""
+    create = CASES[name].create
+    if not callable(create):
+        return dict(create)
+    return create(lambda parent: _create(client, parent, headers)["id"])
+
+
 def _create(client, name, headers, other_id=None):
-    body = {**CASES[name].create, **({"user": other_id} if other_id else {})}
+    body = {**_body(client, name, headers), **({"user": other_id} if other_id else {})}
     response = client.post(f"/api/v2/{name}/", json=body, headers=headers)
     assert response.status_code == 201, response.json
     return response.json
@@ -212,7 +231,7 @@ def test_owner_can_do_everything(client, catalog, owner_and_other, name):
     patched = client.patch(detail, json=CASES[name].change, headers=owner)
     assert patched.status_code == 200
     assert {key: patched.json[key] for key in CASES[name].change} == CASES[name].change
-    replaced = client.put(detail, json={**CASES[name].create, **CASES[name].change}, headers=owner)
+    replaced = client.put(detail, json={**_body(client, name, owner), **CASES[name].change}, headers=owner)
     assert replaced.status_code == 200
     assert client.delete(detail, headers=owner).status_code == 204
     assert client.get(detail, headers=owner).status_code == 404
@@ -227,7 +246,7 @@ def test_other_users_see_and_change_nothing(client, catalog, owner_and_other, na
     assert client.get(f"/api/v2/{name}/", headers=other).json["count"] == 0
     assert client.get(detail, headers=other).status_code == 404
     assert client.patch(detail, json=CASES[name].change, headers=other).status_code == 404
-    assert client.put(detail, json=CASES[name].create, headers=other).status_code == 404
+    assert client.put(detail, json=_body(client, name, other), headers=other).status_code == 404
     assert client.delete(detail, headers=other).status_code == 404
     assert client.get(detail, headers=owner).json == created
 
@@ -243,9 +262,95 @@ def test_a_user_field_in_the_body_is_ignored(client, catalog, owner_and_other, n
 @pytest.mark.parametrize("name", _private_crud())
 @pytest.mark.parametrize("verb", ["get", "post", "put", "patch", "delete"])
 def test_anonymous_callers_get_the_401_challenge(client, catalog, owner_and_other, name, verb):
+    body = _body(client, name, owner_and_other[0])
     created = _create(client, name, owner_and_other[0])
     for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{created['id']}/"):
-        response = getattr(client, verb)(url, json=CASES[name].create)
+        response = getattr(client, verb)(url, json=body)
         assert response.status_code == 401, url
         assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'
         assert response.json == {"detail": "Authentication credentials were not provided."}
+
+
+def _with_parents():
+    return [name for name in _private_crud() if callable(CASES[name].create)]
+
+
+@pytest.mark.parametrize("name", _with_parents())
+def test_another_users_parent_is_an_invalid_pk(client, catalog, owner_and_other, name):
+    """Decision 2: naming another user's parent is a 400, as if it did not exist, on create and update."""
+    owner, other, _ = owner_and_other
+    foreign = _body(client, name, other)
+    refused = client.post(f"/api/v2/{name}/", json=foreign, headers=owner)
+    assert refused.status_code == 400
+    assert refused.json, "the 400 names no field"
+    for field, messages in refused.json.items():
+        assert messages == [f'Invalid pk "{foreign[field]}" - object does not exist.']
+    created = _create(client, name, owner)
+    detail = f"/api/v2/{name}/{created['id']}/"
+    for field in refused.json:
+        patched = client.patch(detail, json={field: foreign[field]}, headers=owner)
+        assert patched.status_code == 400
+        assert patched.json == {field: [f'Invalid pk "{foreign[field]}" - object does not exist.']}
+    assert client.get(detail, headers=owner).json == created
+
+
+def _actions():
+    all_blueprints()
+    return [(name, resource, action) for resource in registry for name in (resource.name, *resource.aliases)
+            for action in resource.actions]
+
+
+def _action_url(name, action, pk):
+    return f"/api/v2/{name}/{pk}/{action.name}/" if action.detail else f"/api/v2/{name}/{action.name}/"
+
+
+def test_every_action_has_a_case(app):
+    assert [f"{name}/{action.name}" for name, _, action in _actions()
+            if action.name not in getattr(CASES.get(name), "actions", {})] == []
+
+
+def _public_actions():
+    return [pytest.param(name, action, id=f"{name}/{action.name}") for name, resource, action in _actions()
+            if not resource.private]
+
+
+def _private_actions():
+    return [pytest.param(name, action, id=f"{name}/{action.name}") for name, resource, action in _actions()
+            if resource.private]
+
+
+@pytest.mark.parametrize(("name", "action"), _public_actions())
+def test_public_actions_answer_everyone(client, catalog_rows, name, action):
+    args = CASES[name].actions[action.name]
+    for method in action.methods:
+        response = client.open(_action_url(name, action, _first_pk(client, name)), method=method, query_string=args)
+        assert response.status_code == 200, response.json
+    if action.detail:
+        unknown = client.get(_action_url(name, action, 987654), query_string=args)
+        if action.missing_body is not None:
+            assert (unknown.status_code, unknown.json) == (200, action.missing_body)
+        else:
+            assert unknown.status_code == 404
+            assert unknown.json["detail"].endswith("matches the given query.")
+
+
+def _private_action_args(client, name, action, owner, pk):
+    args = CASES[name].actions[action.name]
+    return args(lambda parent: _create(client, parent, owner)["id"], pk) if callable(args) else args
+
+
+@pytest.mark.parametrize(("name", "action"), _private_actions())
+def test_private_actions_serve_only_the_owner(client, catalog, owner_and_other, name, action):
+    owner, other, _ = owner_and_other
+    created = _create(client, name, owner)
+    args = _private_action_args(client, name, action, owner, created["id"])
+    url = _action_url(name, action, created["id"])
+    for method in action.methods:
+        assert client.open(url, method=method, query_string=args, headers=owner).status_code == 200
+        if action.detail:
+            refused = client.open(url, method=method, query_string=args, headers=other)
+            assert refused.status_code == 404
+            assert refused.json["detail"].endswith("matches the given query.")
+        anonymous = client.open(url, method=method, query_string=args)
+        assert anonymous.status_code == 401
+        assert anonymous.headers["WWW-Authenticate"] == 'Bearer realm="api"'

@@ -70,6 +70,7 @@ def register_pages(app):
     app.register_blueprint(landing.blueprint)
     app.register_blueprint(pages.blueprint)
     app.after_request(auth.keep_csrf_cookie)
+    app.config["ACCOUNT_PAGES"] = pages.ENDPOINTS
 
 
 def register_negotiation_and_errors(app):

@@ -4,9 +4,8 @@ import datetime as dt
 import decimal
 import uuid as uuid_module
 
-import sqlalchemy as sa
 from sqlalchemy import ForeignKey, Index, Numeric, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from wger.database import db
 from wger.models.core import Language, License
@@ -112,10 +111,6 @@ class IngredientImage(LicensedMixin, db.Model):
 
     ingredient: Mapped[Ingredient] = relationship(back_populates="image")
     license: Mapped[License] = relationship()
-
-    ingredient__uuid = column_property(
-        sa.select(Ingredient.uuid).where(Ingredient.id == ingredient_id).scalar_subquery(), deferred=True
-    )
 
     @property
     def ingredient_uuid(self):

@@ -17,6 +17,7 @@ from wger.database import db
 from wger.throttle import throttle
 
 blueprint = Blueprint("account-pages", __name__, url_prefix="/user")
+ENDPOINTS = {"login": "account-pages.login", "logout": "account-pages.logout", "api_key": "account-pages.api_key"}
 
 
 class LoginForm(FlaskForm):
@@ -31,7 +32,8 @@ class ActionForm(FlaskForm):
 def _page(template, status=200, **context):
     """Render an account page with the browsable API's navigation bar, which names who is logged in."""
     user = auth.current_user()
-    navbar = {"user": user, "username": getattr(user, "username", ""), "csrf_token": generate_csrf() if user else ""}
+    navbar = {"user": user, "username": getattr(user, "username", ""), "csrf_token": generate_csrf() if user else "",
+              **{f"{name}_url": url_for(endpoint) for name, endpoint in ENDPOINTS.items()}}
     return render_template(template, **navbar, **context), status
 
 

@@ -3,9 +3,11 @@
 from flask_smorest import Blueprint
 from sqlalchemy.orm import selectinload
 
+from wger.api.actions import Action
 from wger.api.resource import Resource
 from wger.api.views import register
-from wger.blueprints.nutrition import schemas
+from wger.blueprints.core.schemas import SearchArgsSchema
+from wger.blueprints.nutrition import actions, schemas
 from wger.models import Ingredient, IngredientImage, IngredientWeightUnit, WeightUnit
 
 blueprint = Blueprint("nutrition", __name__, url_prefix="/api/v2", description="Ingredients and nutrition")
@@ -18,12 +20,22 @@ INGREDIENT_FILTERS = {
     "language": ["exact", "in"], "license": ["exact"], "license_author": ["exact"],
 }
 
+INGREDIENT_VALUES = Action(
+    "get_values", actions.ingredient_values, args=schemas.IngredientValuesArgsSchema,
+    response=schemas.NutritionalValuesSchema, on_invalid_args=actions.values_with_errors,
+)
+
 RESOURCES = [
     Resource(
         "ingredient", Ingredient, schemas.IngredientSchema,
         "Foods with their energy (kcal) and nutrients (g) per 100 g.",
         filters=INGREDIENT_FILTERS, default_ordering=("name",),
         cached=True,
+        actions=(
+            INGREDIENT_VALUES,
+            Action("search", actions.search_ingredients, args=SearchArgsSchema,
+                   response=schemas.IngredientSuggestionsSchema, detail=False, cached=True),
+        ),
     ),
     Resource(
         "ingredientinfo", Ingredient, schemas.IngredientInfoSchema,
@@ -34,6 +46,7 @@ RESOURCES = [
             selectinload(Ingredient.language), selectinload(Ingredient.image), selectinload(Ingredient.license),
         ),
         cached=True,
+        actions=(INGREDIENT_VALUES,),
     ),
     Resource(
         "weightunit", WeightUnit, schemas.WeightUnitSchema,

@@ -1,9 +1,9 @@
 """Wire formats of the nutrition resources, fields in the contract's order."""
 
-from marshmallow import fields
+from marshmallow import fields, validate
 
 from wger.api.fields import Decimal, Related, UtcDateTime
-from wger.api.schemas import ResourceSchema
+from wger.api.schemas import QueryArgsSchema, ResourceSchema
 from wger.blueprints.core.schemas import LicenseSchema
 from wger.catalog.media import MediaFile, check_image
 from wger.models import Language, License
@@ -116,3 +116,51 @@ class IngredientInfoSchema(IngredientFieldsSchema):
 
     class Meta:
         fields = (*INGREDIENT_FIELDS, "weight_units", "language", "image", *LICENSE_FIELDS)
+
+
+class IngredientSuggestionDataSchema(ResourceSchema):
+    id = fields.Integer()
+    name = fields.String()
+    image = fields.String(allow_none=True)
+    image_thumbnail = fields.String(allow_none=True)
+
+
+class IngredientSuggestionSchema(ResourceSchema):
+    value = fields.String()
+    data = fields.Nested(IngredientSuggestionDataSchema)
+
+
+class IngredientSuggestionsSchema(ResourceSchema):
+    """`{}` without a term, else the matches in the shape of the original's autocompleter."""
+
+    suggestions = fields.List(fields.Nested(IngredientSuggestionSchema))
+
+
+MAX_AMOUNT = 1_000_000
+INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
+
+
+class IngredientValuesArgsSchema(QueryArgsSchema):
+    amount = fields.Decimal(
+        required=True, allow_nan=False,
+        validate=validate.Range(min=0, max=MAX_AMOUNT, error="Ensure this value is between {min} and {max}."),
+        error_messages={"invalid": "Enter a number.", "special": "Enter a number."},
+        metadata={"description": "How much: grams, or how many of `unit`."},
+    )
+    unit = fields.Integer(error_messages={"invalid": INVALID_CHOICE},
+                          metadata={"description": "An ingredientweightunit id; grams when absent."})
+    ingredient = fields.Integer(error_messages={"invalid": INVALID_CHOICE},
+                                metadata={"description": "The ingredient `unit` must be of (the URL's by default)."})
+
+
+class NutritionalValuesSchema(ResourceSchema):
+    """Energy in kcal, nutrients in grams; null where the ingredients give no figure."""
+
+    energy = fields.Float(allow_none=True)
+    protein = fields.Float(allow_none=True)
+    carbohydrates = fields.Float(allow_none=True)
+    carbohydrates_sugar = fields.Float(allow_none=True)
+    fat = fields.Float(allow_none=True)
+    fat_saturated = fields.Float(allow_none=True)
+    fiber = fields.Float(allow_none=True)
+    sodium = fields.Float(allow_none=True)
