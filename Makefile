@@ -10,7 +10,7 @@ BIN = $(VENV)/bin
 # setuptools announces every editable install with an informational warning; nothing in it needs acting on.
 PIP_INSTALL = PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet
 
-.PHONY: run test install install-test lint bench
+.PHONY: run test install install-test lint bench fuzz
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -31,13 +31,16 @@ install-test: $(VENV)/.installed-test
 run: install
 	$(BIN)/flask --app wger db upgrade
 	$(BIN)/flask --app wger sample-data
-	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --limit-request-line 8190 --access-logfile - wsgi:app
 
 lint: install-test
 	$(BIN)/ruff check .
 
 test: lint
 	$(BIN)/pytest
+
+fuzz: install-test
+	$(BIN)/python tests/fuzz.py
 
 bench: install
 	$(BIN)/python -m bench.run

@@ -160,7 +160,7 @@ def _report(output):
     return dict(re.findall(r"^([a-z ]+): (\d+ added, \d+ updated, \d+ unchanged, \d+ skipped)$", output, re.M))
 
 
-def test_sync_from_wger_2_1_into_an_empty_database(app, client, replayed):
+def test_sync_from_wger_2_1_into_an_empty_database(app, client, fresh_install, replayed):
     upstream = replayed("wger-2.1")
     result = _sync(app, "all", "--from", upstream)
     assert result.exit_code == 0, result.output
