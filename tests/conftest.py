@@ -76,6 +76,13 @@ def catalog(app):
         return CoreCatalog()
 
 
+@pytest.fixture
+def fresh_install(app, catalog):
+    """An empty database, as right after `flask db upgrade` (the core catalog is put back after the test)."""
+    with app.app_context():
+        catalog.remove()
+
+
 @pytest.fixture(autouse=True)
 def _clean_database(app, catalog):
     """Give every test a database holding only the core catalog, whatever the previous test wrote.

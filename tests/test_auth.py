@@ -534,6 +534,28 @@ def test_session_writes_need_the_csrf_token(client, alice):
     assert client.post(PRIVATE_URL, json=body, headers={"X-CSRFToken": token}).status_code == 201
 
 
+def test_a_script_reads_the_csrf_token_from_its_cookie(client, alice):
+    assert client.get_cookie("csrftoken") is None
+    _log_in(client)
+    cookie = client.get_cookie("csrftoken")
+    assert cookie is not None and not cookie.http_only and cookie.same_site == "Lax"
+    body = {"date": "2024-01-01", "weight": "80"}
+    assert client.post(PRIVATE_URL, json=body, headers={"X-CSRFToken": cookie.value}).status_code == 201
+    assert client.get_cookie("csrftoken").value == cookie.value
+
+
+def test_a_new_login_gets_a_new_csrf_cookie_and_logout_removes_it(client, alice, make_user):
+    _log_in(client)
+    first = client.get_cookie("csrftoken").value
+    _log_in(client)
+    second = client.get_cookie("csrftoken").value
+    assert second != first
+    body = {"date": "2024-01-02", "weight": "80"}
+    assert client.post(PRIVATE_URL, json=body, headers={"X-CSRFToken": first}).status_code == 403
+    assert client.post("/user/logout", data={"csrf_token": second}).status_code == 302
+    assert client.get_cookie("csrftoken") is None
+
+
 def test_logout_ends_the_session(client, alice):
     _log_in(client)
     token = _csrf(client.get("/user/api-key"))
@@ -541,6 +563,16 @@ def test_logout_ends_the_session(client, alice):
     assert client.get(PRIVATE_URL).status_code == 200
     assert client.post("/user/logout", data={"csrf_token": token}).status_code == 302
     assert client.get(PRIVATE_URL).status_code == 401
+
+
+def test_account_pages_share_the_browsable_navigation(client, alice):
+    login = client.get("/user/login").get_data(as_text=True)
+    assert 'href="/api/v2/schema/redoc">Reference</a>' in login
+    assert '<button type="submit" class="primary">Log in</button>' in login
+    _log_in(client)
+    api_key = client.get("/user/api-key").get_data(as_text=True)
+    assert '<span class="who">alice</span>' in api_key
+    assert 'action="/user/logout"' in api_key
 
 
 def test_api_key_page_needs_a_login(client):

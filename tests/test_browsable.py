@@ -33,8 +33,8 @@ def test_list_page_shows_the_request_and_the_response(client, catalog):
     html = page(client, "/api/v2/muscle/?limit=2")
     assert "<h1>Muscle List</h1>" in html
     assert "The muscles exercises train, with images to overlay on the body outline." in html
-    assert '<li><a href="/api/v2/">API Root</a></li>' in html
-    assert '<li aria-current="page">Muscle List</li>' in html
+    crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S)[0]
+    assert re.findall(r"<li[^>]*>(?:<a [^>]+>)?([^<]+)", crumbs) == ["API Root", "Muscle List"]
     assert "GET /api/v2/muscle/?limit=2" in html
     assert "HTTP 200 OK" in html
     assert "<b>Allow:</b> GET, HEAD, OPTIONS" in html
@@ -158,6 +158,22 @@ def test_root_page_lists_every_endpoint(client, catalog, monkeypatch):
     rows = re.findall(r'<tr>\s*<td><a href="([^"]+)">([^<]+)</a>.*?class="badge (\w+)"', html, re.S)
     assert (views.registry[0].name, "private") in {(name, access) for _, name, access in rows}
     assert ("/api/v2/muscle/", "muscle", "public") in rows
+
+
+def test_descriptions_show_inline_code(client, catalog):
+    html = page(client, "/api/v2/exercisecomment/")
+    assert "<code>?language=&lt;id&gt;</code> keeps one language" in html
+    root = page(client, "/api/v2/")
+    assert "(multipart upload of the <code>image</code> file)" in root
+    assert "`" not in re.search(r'<section class="endpoints".*?</section>', root, re.S)[0]
+
+
+def test_descriptions_let_no_other_markup_through(client, catalog, monkeypatch):
+    resource = next(item for item in views.registry if item.name == "muscle")
+    monkeypatch.setattr(resource, "description", "Say <b>`<i>x</i>`</b> and `` twice\n\n<script>1</script>")
+    html = page(client, "/api/v2/muscle/")
+    assert "<p>Say &lt;b&gt;<code>&lt;i&gt;x&lt;/i&gt;</code>&lt;/b&gt; and `` twice</p>" in html
+    assert "<p>&lt;script&gt;1&lt;/script&gt;</p>" in html
 
 
 @pytest.mark.parametrize(

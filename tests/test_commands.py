@@ -1,15 +1,9 @@
 """The command-line tools."""
 
+import datetime as dt
+import itertools
 import re
-
-import pytest
-
-
-@pytest.fixture
-def fresh_install(app, catalog):
-    """An empty database, as right after `flask db upgrade` (the core catalog is put back after the test)."""
-    with app.app_context():
-        catalog.remove()
+from decimal import Decimal
 
 
 def test_sample_data_is_what_the_readme_promises_and_a_second_run_changes_nothing(app, client, fresh_install):
@@ -33,6 +27,22 @@ def test_sample_data_is_what_the_readme_promises_and_a_second_run_changes_nothin
     assert client.get("/api/v2/ingredient/").json["count"] >= 400
     demo = client.post("/api/v2/token", json={"username": "demo", "password": "demodemo"})
     assert demo.status_code == 200
+
+
+def test_the_demo_account_gets_a_weight_history_once(app, client):
+    runner = app.test_cli_runner()
+    assert "demo_weight_entries 41 changed" in runner.invoke(args=["sample-data"]).output
+    token = client.post("/api/v2/login/", json={"username": "demo", "password": "demodemo"}).json["token"]
+    headers = {"Authorization": f"Token {token}"}
+    entries = client.get("/api/v2/weightentry/?ordering=date&limit=100", headers=headers).json
+    assert entries["count"] == 41
+    dates = [dt.date.fromisoformat(entry["date"]) for entry in entries["results"]]
+    assert dates[-1] == dt.date.today() and (dates[-1] - dates[0]).days == 120
+    assert {(later - earlier).days for earlier, later in itertools.pairwise(dates)} == {3}
+    weights = [Decimal(entry["weight"]) for entry in entries["results"]]
+    assert Decimal("80") < min(weights) and max(weights) < Decimal("85") and weights[-1] < weights[0]
+    assert "demo_weight_entries 0 changed" in runner.invoke(args=["sample-data"]).output
+    assert client.get("/api/v2/weightentry/", headers=headers).json["count"] == 41
 
 
 def test_sample_data_gives_the_demo_account_a_training_history(app, client, auth_headers):

@@ -337,8 +337,15 @@ def test_anonymous_callers_get_the_401_challenge(client, catalog, owner_and_othe
         assert response.json == {"detail": "Authentication credentials were not provided."}
 
 
+def _or_skip(params, reason, width=1):
+    """`params`, or one parameter set that skips saying why the list is empty (pytest's own reason says
+    only that it is)."""
+    return params or [pytest.param(*[None] * width, marks=pytest.mark.skip(reason=reason))]
+
+
 def _with_parents():
-    return [name for name in _private_crud() if callable(CASES[name].create)]
+    names = [name for name in _private_crud() if callable(CASES[name].create)]
+    return _or_skip(names, "no private resource has a parent yet (workouts and nutrition plans will)")
 
 
 @pytest.mark.parametrize("name", _with_parents())
@@ -381,8 +388,9 @@ def _public_actions():
 
 
 def _private_actions():
-    return [pytest.param(name, action, id=f"{name}/{action.name}") for name, resource, action in _actions()
-            if resource.private]
+    params = [pytest.param(name, action, id=f"{name}/{action.name}") for name, resource, action in _actions()
+              if resource.private]
+    return _or_skip(params, "no private resource declares an action yet (workouts and nutrition plans will)", 2)
 
 
 @pytest.mark.parametrize(("name", "action"), _public_actions())

@@ -1,5 +1,6 @@
 """The OpenAPI document and the documentation pages, served by the app itself."""
 
+import pytest
 import yaml
 from openapi_spec_validator import validate
 
@@ -59,6 +60,13 @@ def test_decimals_are_documented_as_strings(client):
     weight = client.get("/api/v2/schema").json["components"]["schemas"]["WeightEntry"]["properties"]["weight"]
     assert (weight["type"], weight["format"]) == ("string", "decimal")
     assert weight["description"] == "A decimal number, at least 30.00 and at most 600.00."
+
+
+@pytest.mark.parametrize("path", ["/api/v2/schema", "/api/v2/schema/ui", "/api/v2/schema/redoc"])
+def test_documentation_answers_with_a_trailing_slash_too(client, path):
+    without, with_slash = client.get(path), client.get(f"{path}/")
+    assert with_slash.status_code == without.status_code == 200
+    assert with_slash.data == without.data
 
 
 def test_errors_are_documented_in_the_shapes_served(client):

@@ -1,22 +1,27 @@
-"""`flask --app wger sync` against a second instance of this app, served over real HTTP on 127.0.0.1.
+"""`flask --app wger sync` against real HTTP upstreams of every generation of the wger API.
 
-The upstream is another `create_app` with its own SQLite database and media folder, run by werkzeug's
-`make_server` in a thread: the sync goes through requests, pagination links, JSON and image downloads
-exactly as it would against a remote server.
+This project's generation is a second instance of this app with its own SQLite database and media
+folder, run by werkzeug's `make_server` in a thread. The original wger 2.1 is replayed from answers
+recorded from a running 2.1 server, and today's public wger from rows written after its published
+serializers (`tests/upstreams/`, served by `replay_upstream`). The sync goes through requests, pagination
+links, JSON and file downloads exactly as it would against a remote server.
 """
 
 import io
+import re
 import threading
+import uuid
 
 import pytest
 import requests
 from catalog_factories import make_base, make_ingredient, make_translation
 from flask_migrate import upgrade
 from PIL import Image
+from replay_upstream import ReplayedUpstream, recording
 from werkzeug.serving import make_server
 
 from wger import create_app
-from wger.catalog import media, sync
+from wger.catalog import media, progress, sync
 from wger.commands import load_core
 from wger.database import db
 from wger.models import ExerciseImage, IngredientImage, Variation
@@ -130,4 +135,128 @@ def test_an_interrupted_sync_resumes_where_it_stopped(app, client, upstream, mon
 def test_an_unreachable_upstream_is_a_clear_error(app):
     result = _sync(app, "ingredients", "--from", "http://127.0.0.1:9")
     assert result.exit_code == 1
-    assert "Cannot reach http://127.0.0.1:9/api/v2/language/" in result.output
+    assert result.output == "Error: Cannot reach http://127.0.0.1:9/api/v2/: Connection refused\n"
+
+
+@pytest.fixture
+def replayed():
+    """Return `replayed(name, files=None, change=None)`: a recording served over HTTP, `change`d first."""
+    servers = []
+
+    def serve(name, files=None, change=None):
+        recorded = recording(name)
+        if change is not None:
+            change(recorded)
+        servers.append(ReplayedUpstream(recorded, files))
+        return servers[-1].url
+
+    yield serve
+    for server in servers:
+        server.stop()
+
+
+def _report(output):
+    """The report's lines per kind: {"ingredients": "3 added, 0 updated, 0 unchanged, 0 skipped"}."""
+    return dict(re.findall(r"^([a-z ]+): (\d+ added, \d+ updated, \d+ unchanged, \d+ skipped)$", output, re.M))
+
+
+def test_sync_from_wger_2_1_into_an_empty_database(app, client, fresh_install, replayed):
+    upstream = replayed("wger-2.1")
+    result = _sync(app, "all", "--from", upstream)
+    assert result.exit_code == 0, result.output
+    report = _report(result.output)
+    assert report["languages"] == "16 added, 0 updated, 0 unchanged, 0 skipped"
+    assert report["exercise bases"] == "4 added, 0 updated, 0 unchanged, 0 skipped"
+    assert report["translations"] == "6 added, 0 updated, 0 unchanged, 0 skipped"
+    assert report["notes"] == "3 added, 0 updated, 0 unchanged, 0 skipped"
+    assert report["ingredients"] == "3 added, 0 updated, 0 unchanged, 0 skipped"
+    german = client.get("/api/v2/language/?short_name=de").json["results"][0]
+    assert german == {"id": german["id"], "short_name": "de", "full_name": "Deutsch", "full_name_en": "German"}
+    butter = client.get("/api/v2/ingredientinfo/?name=Butter,%20salted").json["results"][0]
+    assert butter["uuid"] == str(uuid.uuid5(uuid.NAMESPACE_URL, f"{upstream}/api/v2/ingredient/2/"))
+    assert (butter["energy"], butter["fat"], butter["fiber"]) == (717, "81.110", "0.000")
+    assert butter["license"]["short_name"] == "CC-BY-SA 3" and butter["license_author"] == "wger.de"
+    bases = client.get("/api/v2/exercisebaseinfo/?limit=10").json["results"]
+    bench = next(base for base in bases if any(item["name"] == "Bankdrücken LH" for item in base["exercises"]))
+    english = client.get("/api/v2/language/?short_name=en").json["results"][0]["id"]
+    assert {item["name"]: item["language"] for item in bench["exercises"]} == {
+        "Bankdrücken LH": german["id"], "Bench Press": english}
+    assert [note["comment"] for item in bench["exercises"] for note in item["notes"]] == [
+        "Arme oben nicht ganz ausstrecken", "Handgelenke möglichst gerade halten", "Don't stretch your arms completly"]
+    groups = {base["exercises"][0]["name"]: base["variations"] for base in bases}
+    assert groups["Arnold Press"] == groups["Diagonal Shoulder Press"] is not None
+    assert groups["Bankdrücken LH"] not in (None, groups["Arnold Press"])
+    assert groups["2 Handed Kettlebell Swing"] is None
+
+
+def test_a_second_sync_from_wger_2_1_changes_nothing(app, catalog, replayed):
+    upstream = replayed("wger-2.1")
+    first = _report(_sync(app, "all", "--from", upstream).output)
+    assert first["languages"] == "0 added, 0 updated, 16 unchanged, 0 skipped"
+    assert first["ingredients"] == "3 added, 0 updated, 0 unchanged, 0 skipped"
+    second = _report(_sync(app, "all", "--from", upstream).output)
+    assert second and all(line.startswith("0 added, 0 updated") for line in second.values()), second
+
+
+def _png_bytes():
+    return _png().data
+
+
+def test_sync_from_todays_public_wger(app, client, catalog, replayed):
+    files = {"/media/exercise-images/1/press.png": _png_bytes(), "/media/ingredients/101/oats.png": _png_bytes()}
+    upstream = replayed("wger-current", files)
+    result = _sync(app, "all", "--from", upstream)
+    assert result.exit_code == 0, result.output
+    assert "exerciseinfo/" in result.output
+    report = _report(result.output)
+    assert report["exercise bases"] == "2 added, 0 updated, 0 unchanged, 0 skipped"
+    assert report["translations"] == "3 added, 0 updated, 0 unchanged, 0 skipped"
+    assert report["aliases"] == report["notes"] == report["images"] == "1 added, 0 updated, 0 unchanged, 0 skipped"
+    assert report["ingredient weight units"] == "2 added, 0 updated, 0 unchanged, 0 skipped"
+    assert report["ingredient images"] == "1 added, 0 updated, 0 unchanged, 0 skipped"
+    press = client.get("/api/v2/exercise/?name=Bench%20Press").json["results"][0]
+    assert len(press["variations"]) == 2
+    base = client.get(f"/api/v2/exercisebaseinfo/{press['exercise_base']}/").json
+    assert base["uuid"] == "0ec76f5d-1c49-4e2e-9d2f-1b1fe6ab3f0b" and base["license_author"] == "Public Author"
+    assert base["images"][0]["license_author"] == "Photographer"
+    oats = client.get("/api/v2/ingredientinfo/?name=Rolled%20oats").json["results"][0]
+    assert oats["weight_units"][0]["unit"]["name"] == "cup" and oats["weight_units"][0]["gram"] == 40
+    assert (oats["code"], oats["source_name"], oats["license"]["short_name"]) == ("3017620422003", "Open Food Facts",
+                                                                                  "ODbL")
+    second = _report(_sync(app, "all", "--from", upstream).output)
+    assert all(line.startswith("0 added, 0 updated") for line in second.values()), second
+
+
+def _unreadable_rows(recorded):
+    good = recorded["lists"]["ingredientinfo"][0]
+    recorded["lists"]["ingredientinfo"] += [
+        {**good, "id": 900, "name": "x" * 201},
+        {**good, "id": 901, "name": "y" * 300},
+        {key: value for key, value in {**good, "id": 902}.items() if key != "energy"},
+        {**good, "id": 903, "language": {"id": 99, "short_name": "xx", "full_name": "?"}},
+    ]
+    recorded["lists"]["exercisebaseinfo"][1]["exercises"][0]["notes"].append({"exercise": 1, "comment": "no id"})
+
+
+def test_rows_that_cannot_be_stored_are_counted_with_their_reasons(app, client, catalog, replayed):
+    result = _sync(app, "all", "--from", replayed("wger-2.1", change=_unreadable_rows))
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    lines = result.output.splitlines()
+    at = lines.index("ingredients: 3 added, 0 updated, 0 unchanged, 4 skipped")
+    assert lines[at + 1:at + 4] == [
+        "  2 skipped: name longer than 200 characters",
+        "  1 skipped: no energy",
+        "  1 skipped: an unknown language",
+    ]
+    assert "  1 skipped: neither a uuid nor an id" in lines
+    assert client.get("/api/v2/ingredient/").json["count"] == 3
+
+
+def test_progress_is_reported_in_plain_lines_off_a_terminal(app, catalog, replayed, monkeypatch):
+    monkeypatch.setattr(sync, "PAGE_SIZE", 1)
+    monkeypatch.setattr(progress, "INTERVAL", 0)
+    output = _sync(app, "ingredients", "--from", replayed("wger-2.1")).output
+    lines = [line for line in output.splitlines() if line.startswith("ingredients: ") and "/" in line]
+    assert lines[0].startswith("ingredients: 1/3 (33%), about ") and lines[0].endswith(" s left")
+    assert lines[-1] == "ingredients: 3/3 (100%)"

@@ -64,9 +64,12 @@ def register_api(app):
 
 
 def register_pages(app):
+    from wger import auth, landing
     from wger.blueprints.accounts import pages
 
+    app.register_blueprint(landing.blueprint)
     app.register_blueprint(pages.blueprint)
+    app.after_request(auth.keep_csrf_cookie)
     app.config["ACCOUNT_PAGES"] = pages.ENDPOINTS
 
 

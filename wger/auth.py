@@ -7,11 +7,11 @@ Credentials that are present but wrong give 401, never a silent anonymous reques
 schemes (`Basic`...) are ignored, as the original does.
 """
 
-from flask import g, request, session
+from flask import current_app, g, request, session
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
 from flask_jwt_extended.exceptions import JWTExtendedException
 from flask_smorest import abort
-from flask_wtf.csrf import validate_csrf
+from flask_wtf.csrf import generate_csrf, validate_csrf
 from jwt import ExpiredSignatureError, PyJWTError
 from wtforms import ValidationError as CSRFError
 
@@ -21,6 +21,7 @@ from wger.models import Token, User
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="api"'}
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 SESSION_KEY = "user_id"
+CSRF_COOKIE = "csrftoken"
 
 
 def reject(detail):
@@ -120,11 +121,42 @@ def token_pair(user):
     }
 
 
+def _clear_session():
+    """Empty the session, and forget the CSRF token cached for this request: it belonged to the old one."""
+    session.clear()
+    g.pop("csrf_token", None)
+
+
 def log_in_session(user):
     """Start a browser session for `user`, with a fresh session so a planted one cannot be reused."""
-    session.clear()
+    _clear_session()
     session[SESSION_KEY] = user.id
 
 
 def log_out_session():
-    session.clear()
+    _clear_session()
+
+
+def _valid_csrf(token):
+    try:
+        validate_csrf(token)
+    except CSRFError:
+        return False
+    return True
+
+
+def keep_csrf_cookie(response):
+    """Give a logged-in browser its CSRF token in a `csrftoken` cookie that scripts may read, as Django does.
+
+    A JavaScript client on this site reads it and sends it back as `X-CSRFToken` on its writes; another
+    site can neither read it nor send it (SameSite=Lax). The cookie is set when missing or stale (a new
+    login starts a new session, hence a new token) and removed when nobody is logged in.
+    """
+    if session.get(SESSION_KEY) is None:
+        if CSRF_COOKIE in request.cookies:
+            response.delete_cookie(CSRF_COOKIE)
+        return response
+    if not _valid_csrf(request.cookies.get(CSRF_COOKIE)):
+        response.set_cookie(CSRF_COOKIE, generate_csrf(), httponly=False, samesite="Lax",
+                            secure=current_app.config["SESSION_COOKIE_SECURE"])
+    return response

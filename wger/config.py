@@ -70,6 +70,7 @@ def default_config(instance_path):
         "JWT_TOKEN_LOCATION": ["headers"],
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _env_bool("SESSION_COOKIE_SECURE", False),
+        "WTF_CSRF_TIME_LIMIT": None,  # a CSRF token lives as long as its session, as Django's does
         "ALLOW_REGISTRATION": _env_bool("ALLOW_REGISTRATION", True),
         "MIN_ACCOUNT_AGE_TO_TRUST": _env_int("MIN_ACCOUNT_AGE_TO_TRUST", 21),
         "LOGIN_FAILURE_LIMIT": _env_int("LOGIN_FAILURE_LIMIT", 10),

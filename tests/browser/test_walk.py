@@ -170,3 +170,56 @@ def test_workout_walk(live_server, browser_page, screenshot, make_user, squat):
         page.goto(f"{live_server.url}/api/v2/{name}/")
         assert '"count": 0' in page.locator("pre.json").inner_text(), name
     log_out(page, live_server)
+
+
+def test_newcomer_walk(live_server, browser_page, screenshot, make_user):
+    """The first pages a person opens, from the address gunicorn prints to a script writing with the token."""
+    page = browser_page
+    page.goto(f"{live_server.url}/")
+    assert page.url == f"{live_server.url}/api/v2/"
+    assert page.locator("h1").inner_text() == "API Root"
+    description = page.locator(".endpoints tr:has-text('exerciseimage') td").last
+    assert description.locator("code").inner_text() == "image"
+    screenshot("newcomer-root")
+
+    page.locator(".endpoints").get_by_role("link", name="muscle", exact=True).click()
+    assert page.locator("h1").inner_text() == "Muscle List"
+    screenshot("newcomer-list")
+    page.goto(f"{live_server.url}/api/v2/muscle/1/")
+    assert page.locator("h1").inner_text() == "Muscle Instance"
+    page.get_by_role("link", name="Muscle List").click()
+    assert page.locator("h1").inner_text() == "Muscle List"
+
+    page.get_by_role("link", name="Log in").click()
+    assert page.locator("nav").get_by_role("link", name="Reference").count() == 1
+    assert "primary" in page.get_by_role("button", name="Log in").get_attribute("class")
+    screenshot("newcomer-login")
+    make_user("newcomer", password="first-hour-1")
+    page.get_by_label("Username").fill("newcomer")
+    page.get_by_label("Password").fill("first-hour-1")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server.url}/user/api-key")
+    assert re.fullmatch(r"[0-9a-f]{40}", page.locator("#api-key").inner_text())
+    assert page.locator(".navbar .who").inner_text() == "newcomer"
+    screenshot("newcomer-api-key")
+
+    status = page.evaluate("""async () => {
+        const token = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/)[1];
+        const response = await fetch("/api/v2/weightentry/", {
+            method: "POST", body: '{"date": "2024-05-01", "weight": "80.5"}',
+            headers: {"Content-Type": "application/json", "X-CSRFToken": token}});
+        return response.status;
+    }""")
+    assert status == 201
+
+    page.goto(f"{live_server.url}/api/v2/schema/ui/")
+    page.locator(".opblock").first.wait_for()
+    seen = set()
+    for _ in range(100):
+        seen.update(page.locator(".opblock-summary").all_inner_texts())
+        if len(seen) > 50:
+            break
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(50)
+    assert len(seen) > 50, "Swagger UI renders a long document's operations as they are scrolled to"
+    screenshot("newcomer-swagger-ui")

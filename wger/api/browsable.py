@@ -29,6 +29,7 @@ HIDDEN_HEADERS = {"set-cookie", "content-length"}
 PAGE_KEYS = {"count", "next", "previous", "results"}
 JSON_TOKEN = re.compile(r'(?P<string>"(?:[^"\\]|\\.)*")(?P<key>\s*:)?|(?P<literal>true|false|null)'
                         r'|(?P<number>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)')
+INLINE_CODE = re.compile(r"`([^`\n]+)`")
 LINK = re.compile(r"https?://[^\s\"\\<>]+|(?<=^\")/[^\s\"\\<>]*(?=\"$)")
 CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; "
                            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -104,17 +105,37 @@ def _linked(json_string):
     return Markup("").join(parts)
 
 
+def inline_code(text):
+    """Escape a description, showing its Markdown `code` spans as <code>; no other markup gets through."""
+    parts, position = [], 0
+    for match in INLINE_CODE.finditer(text or ""):
+        parts.append(escape(text[position:match.start()]))
+        parts.append(Markup("<code>{}</code>").format(match[1]))
+        position = match.end()
+    parts.append(escape((text or "")[position:]))
+    return Markup("").join(parts)
+
+
+def _paragraphs(text):
+    return [inline_code(paragraph) for paragraph in (text or "").split("\n\n") if paragraph.strip()]
+
+
 def _requested_path():
     return request.environ.get("wger.requested_path", request.path)
 
 
 def _breadcrumbs():
-    """Every prefix of the path that is itself an API page, from the root to this page."""
+    """Every prefix of the path that is itself an API page, from the root to this page.
+
+    Prefixes above the API root (`/api/`, which only redirects to it) are not pages of the API.
+    """
     adapter = current_app.url_map.bind("")
     segments = [segment for segment in request.path.split("/") if segment]
     crumbs = []
     for index in range(1, len(segments) + 1):
         path = "/" + "/".join(segments[:index]) + "/"
+        if not path.startswith(url_for(API_ROOT_ENDPOINT)):
+            continue
         try:
             rule, _ = adapter.match(path, method="GET", return_rule=True)
         except HTTPException:
@@ -204,7 +225,7 @@ def _endpoints():
             "url": url_for(entry.endpoint),
             "private": entry.private,
             "methods": ", ".join(entry.methods),
-            "description": entry.description,
+            "description": inline_code(entry.description),
             "alias_of": entry.alias_of,
         }
         for entry in entries()
@@ -266,7 +287,7 @@ def page_context(response):
     query = request.query_string.decode("utf-8", "replace")
     context = {
         "title": view_name() if request.url_rule else _status_line(response).split(" ", 1)[-1],
-        "description": view_description() if request.url_rule else "",
+        "description": _paragraphs(view_description()) if request.url_rule else [],
         "breadcrumbs": _breadcrumbs(),
         "request_line": f"{request.method} {_requested_path()}" + (f"?{query}" if query else ""),
         "status": _status_line(response),
@@ -285,9 +306,6 @@ def page_context(response):
         "user": user,
         "username": getattr(user, "username", None) or getattr(user, "email", None) or "",
         **_account_links(),
-        "api_root_url": url_for(API_ROOT_ENDPOINT),
-        "swagger_url": url_for("api-docs.openapi_swagger_ui"),
-        "redoc_url": url_for("api-docs.openapi_redoc"),
         "needs_login": response.status_code == 401,
     }
     if user is not None:

@@ -40,6 +40,17 @@ class Api(flask_smorest.Api):
         super().init_app(app, *args, **kwargs)
         self.ma_plugin.converter.add_attribute_function(decimal_as_string)
 
+    def _register_doc_blueprint(self):
+        """Serve the document and its pages with a trailing slash too (`/api/v2/schema/`), as people type it.
+
+        The added rules come after the originals, so `url_for` still builds the paths without the slash.
+        """
+        super()._register_doc_blueprint()
+        app, docs = self._app, self._make_doc_blueprint_name()
+        for rule in list(app.url_map.iter_rules()):
+            if rule.endpoint.startswith(f"{docs}.") and not rule.rule.endswith("/"):
+                app.add_url_rule(f"{rule.rule}/", endpoint=rule.endpoint, view_func=app.view_functions[rule.endpoint])
+
     def _register_responses(self):
         """Document every error status with the body `errors.py` sends: 400 a field-error mapping or a
         detail, the others a detail."""

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from wger.database import db
 
-ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
+ADDED, UPDATED, UNCHANGED, SKIPPED = "added", "updated", "unchanged", "skipped"
 
 
 def as_uuid(value):
@@ -40,20 +40,31 @@ def upsert(model, key, values):
 
 
 class Tally:
-    """Counts of outcomes per kind of object, printed as one line per kind."""
+    """Counts of outcomes per kind of object, and the reasons of the skipped ones, grouped.
+
+    `lines()` reports one line per kind, then one indented line per distinct reason a row was skipped
+    for: a report stays a few lines long whatever the number of rows.
+    """
 
     def __init__(self):
         self.counts = {}
+        self.reasons = {}
 
     def add(self, kind, outcome):
         self.counts.setdefault(kind, Counter())[outcome] += 1
 
+    def skip(self, kind, reason):
+        self.add(kind, SKIPPED)
+        self.reasons.setdefault(kind, Counter())[reason] += 1
+
     def lines(self):
-        return [
-            f"{kind}: {counts[ADDED]} added, {counts[UPDATED]} updated, {counts[UNCHANGED]} unchanged"
-            + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
-            for kind, counts in self.counts.items()
-        ]
+        lines = []
+        for kind, counts in self.counts.items():
+            lines.append(f"{kind}: {counts[ADDED]} added, {counts[UPDATED]} updated, {counts[UNCHANGED]} unchanged, "
+                         f"{counts[SKIPPED]} skipped")
+            reasons = self.reasons.get(kind, Counter())
+            lines.extend(f"  {count} skipped: {reason}" for reason, count in reasons.most_common())
+        return lines
 
     def changed(self, kind):
         counts = self.counts.get(kind, Counter())

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import generate_csrf
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
@@ -26,6 +27,14 @@ class LoginForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A form with nothing but the CSRF token, for buttons that change state (log out, new key)."""
+
+
+def _page(template, status=200, **context):
+    """Render an account page with the browsable API's navigation bar, which names who is logged in."""
+    user = auth.current_user()
+    navbar = {"user": user, "username": getattr(user, "username", ""), "csrf_token": generate_csrf() if user else "",
+              **{f"{name}_url": url_for(endpoint) for name, endpoint in ENDPOINTS.items()}}
+    return render_template(template, **navbar, **context), status
 
 
 def _safe_next(target):
@@ -60,8 +69,7 @@ def login():
         error = _login_error(form)
         if error is None:
             return redirect(_safe_next(request.args.get("next")))
-    status = 400 if request.method == "POST" else 200
-    return render_template("accounts/login.html", form=form, error=error), status
+    return _page("accounts/login.html", 400 if request.method == "POST" else 200, form=form, error=error)
 
 
 @blueprint.route("/logout", methods=["POST"])
@@ -70,7 +78,7 @@ def logout():
     if ActionForm().validate_on_submit():
         auth.log_out_session()
         return redirect(url_for("account-pages.login"))
-    return render_template("accounts/message.html", message="The logout form has expired; please try again."), 403
+    return _page("accounts/message.html", 403, message="The logout form has expired; please try again.")
 
 
 @blueprint.route("/api-key", methods=["GET", "POST"])
@@ -82,16 +90,16 @@ def api_key():
     form = ActionForm()
     if request.method == "POST":
         if not form.validate_on_submit():
-            return render_template("accounts/message.html", message="The form has expired; please try again."), 403
+            return _page("accounts/message.html", 403, message="The form has expired; please try again.")
         accounts.replace_permanent_key(user)
     key = accounts.permanent_key(user)
     db.session.commit()
-    return render_template("accounts/api_key.html", user=user, key=key, form=form)
+    return _page("accounts/api_key.html", key=key, form=form)
 
 
 @blueprint.route("/confirm-email/<token>")
 def confirm_email(token):
     """Mark an email address verified from the link in the verification email."""
     if confirm(token) is None:
-        return render_template("accounts/message.html", message="This link is invalid or has expired."), 400
-    return render_template("accounts/message.html", message="Thank you: your email address is verified.")
+        return _page("accounts/message.html", 400, message="This link is invalid or has expired.")
+    return _page("accounts/message.html", message="Thank you: your email address is verified.")
