@@ -1,6 +1,10 @@
 """A bounded load run: gunicorn on 127.0.0.1, each endpoint hit for a few seconds, req/s and p50/p99 printed.
 
     DATABASE_URL=postgresql://... python -m bench.run --label sample
+    DATABASE_URL=postgresql://... python -m bench.run --label training --suite training
+
+`--suite catalog` (the default) loads the public catalog endpoints; `--suite training` loads the private
+training endpoints as the account `bench.training` made, with its API key.
 
 Starts two gunicorns it owns (the API and `bench.ceiling`, a one-line Flask app that shows the machine's
 ceiling), loads each endpoint from `--concurrency` processes for at most `--seconds` seconds or
@@ -19,16 +23,20 @@ from pathlib import Path
 from urllib.parse import quote
 
 import click
+import sqlalchemy as sa
+
+from bench.training import BENCH_USERNAME, BENCH_WORKOUT
+from wger.database import db
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 
 
-def _endpoints(port):
+def _catalog_endpoints(port, headers):
     """The measured requests; detail ids are read from the running server."""
-    ingredient = _get_json(port, "/api/v2/ingredient/?limit=1&ordering=-id")["results"][0]["id"]
-    base = _get_json(port, "/api/v2/exercisebaseinfo/?limit=1&ordering=-id")["results"][0]["id"]
-    count = _get_json(port, "/api/v2/ingredient/?limit=1")["count"]
+    ingredient = _get_json(port, "/api/v2/ingredient/?limit=1&ordering=-id", headers)["results"][0]["id"]
+    base = _get_json(port, "/api/v2/exercisebaseinfo/?limit=1&ordering=-id", headers)["results"][0]["id"]
+    count = _get_json(port, "/api/v2/ingredient/?limit=1", headers)["count"]
     deep = max(0, min(90_000, count - 20))
     return [
         ("exercisebaseinfo list", "/api/v2/exercisebaseinfo/?limit=20"),
@@ -44,9 +52,43 @@ def _endpoints(port):
     ]
 
 
-def _get_json(port, path):
+def _training_endpoints(port, headers):
+    """The bench account's big workout, its 10,000 logs as pages, and its log data of one exercise."""
+    workout = _get_json(port, f"/api/v2/workout/?name={quote(BENCH_WORKOUT)}", headers)["results"][0]["id"]
+    first_log = _get_json(port, "/api/v2/workoutlog/?limit=1", headers)
+    base = first_log["results"][0]["exercise_base"]
+    logs_of_base = _get_json(port, f"/api/v2/workoutlog/?limit=1&exercise_base={base}", headers)["count"]
+    deep = max(0, first_log["count"] - 20)
+    exercise_set = _get_json(port, "/api/v2/set/?limit=1", headers)
+    return [
+        ("canonical_representation 7 days/40 sets", f"/api/v2/workout/{workout}/canonical_representation/"),
+        ("workoutlog list", "/api/v2/workoutlog/?limit=20"),
+        (f"workoutlog deep page offset={deep}", f"/api/v2/workoutlog/?limit=20&offset={deep}"),
+        ("workoutlog filter workout+base", f"/api/v2/workoutlog/?workout={workout}&exercise_base={base}&limit=20"),
+        (f"log_data ({logs_of_base} logs of a base)", f"/api/v2/workout/{workout}/log_data/?id={base}"),
+        ("set computed_settings", f"/api/v2/set/{exercise_set['results'][0]['id']}/computed_settings/"),
+    ]
+
+
+def _bench_account_headers():
+    """The bench account's API key, read from the database the server uses."""
+    from wger import accounts, create_app
+    from wger.models import Token
+
+    with create_app().app_context():
+        user = accounts.find_user(username=BENCH_USERNAME)
+        if user is None:
+            raise click.ClickException("No bench account: run python -m bench.training first.")
+        key = db.session.scalar(sa.select(Token.key).where(Token.user_id == user.id))
+    return {"Authorization": f"Token {key}"}
+
+
+SUITES = {"catalog": _catalog_endpoints, "training": _training_endpoints}
+
+
+def _get_json(port, path, headers):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", path, headers={"Accept": "application/json"})
+    connection.request("GET", path, headers={"Accept": "application/json", **headers})
     response = connection.getresponse()
     body = response.read()
     if response.status != 200:
@@ -55,13 +97,13 @@ def _get_json(port, path):
 
 
 def _worker(args):
-    port, path, deadline, budget = args
+    port, path, headers, deadline, budget = args
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     latencies, errors = [], 0
     while time.monotonic() < deadline and len(latencies) + errors < budget:
         started = time.perf_counter()
         try:
-            connection.request("GET", path, headers={"Accept": "application/json"})
+            connection.request("GET", path, headers={"Accept": "application/json", **headers})
             response = connection.getresponse()
             response.read()
             if response.status != 200:
@@ -75,12 +117,13 @@ def _worker(args):
     return latencies, errors
 
 
-def measure(pool, port, path, seconds, requests, concurrency):
-    _worker((port, path, time.monotonic() + seconds, 3))
+def measure(pool, port, path, seconds, requests, concurrency, headers=None):
+    headers = headers or {}
+    _worker((port, path, headers, time.monotonic() + seconds, 3))
     started = time.monotonic()
     deadline = started + seconds
     budget = max(1, requests // concurrency)
-    results = pool.map(_worker, [(port, path, deadline, budget)] * concurrency)
+    results = pool.map(_worker, [(port, path, headers, deadline, budget)] * concurrency)
     elapsed = time.monotonic() - started
     latencies = sorted(latency for worker, _ in results for latency in worker)
     errors = sum(count for _, count in results)
@@ -114,14 +157,17 @@ def _serve(app, port, workers):
 @click.option("--concurrency", default=8, show_default=True)
 @click.option("--seconds", default=5.0, show_default=True, help="At most this long per endpoint.")
 @click.option("--requests", default=5000, show_default=True, help="At most this many requests per endpoint.")
-def main(label, port, workers, concurrency, seconds, requests):
-    """Measure req/s and p50/p99 latency of the catalog endpoints and of a one-line Flask app."""
+@click.option("--suite", type=click.Choice(sorted(SUITES)), default="catalog", show_default=True,
+              help="Which endpoints: the public catalog, or the bench account's training.")
+def main(label, port, workers, concurrency, seconds, requests, suite):
+    """Measure req/s and p50/p99 latency of a suite of endpoints and of a one-line Flask app."""
+    headers = _bench_account_headers() if suite == "training" else {}
     servers = [_serve("wsgi:app", port, workers), _serve("bench.ceiling:app", port + 1, workers)]
     try:
         with multiprocessing.Pool(concurrency) as pool:
             figures = {"ceiling (one-line Flask)": measure(pool, port + 1, "/", seconds, requests, concurrency)}
-            for name, path in _endpoints(port):
-                figures[name] = measure(pool, port, path, seconds, requests, concurrency)
+            for name, path in SUITES[suite](port, headers):
+                figures[name] = measure(pool, port, path, seconds, requests, concurrency, headers)
     finally:
         for server in servers:
             server.terminate()

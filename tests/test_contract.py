@@ -14,6 +14,7 @@ from catalog_factories import make_base, make_ingredient, make_translation
 from wger.api.views import registry
 from wger.blueprints import all_blueprints
 from wger.database import db
+from wger.models import User, Workout
 
 WRITE_VERBS = ("post", "put", "patch", "delete")
 
@@ -60,6 +61,27 @@ class PrivateCrud:
     actions: dict = dataclasses.field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class PrivateReadOnly:
+    """Objects users read here but never write here (workout templates): anonymous callers get 401, every
+    write 405. `make(user_id)` stores one of a user's objects and returns its id; `shared` says whether other
+    signed-in users read it too (a public template) or get 404 as for anything private.
+    """
+
+    make: Callable
+    shared: bool = False
+
+
+EXERCISE_BASE = 1
+
+
+def _template(user_id, is_public):
+    template = Workout(user_id=user_id, name="Full body", is_template=True, is_public=is_public)
+    db.session.add(template)
+    db.session.flush()
+    return template.id
+
+
 CASES = {
     "daysofweek": PublicReadOnly(),
     "language": PublicReadOnly(),
@@ -97,6 +119,38 @@ CASES = {
     "exerciseimage": Contributed(create=None, change={"is_main": True}, actions={"thumbnails": {}}),
     "video": Contributed(create=None, change={"is_main": True}),
     "weightentry": PrivateCrud(create={"date": "2024-03-01", "weight": "80.50"}, change={"weight": "79.25"}),
+    "day": PrivateCrud(
+        create=lambda parent: {"training": parent("workout"), "description": "Push", "day": [1, 4]},
+        change={"description": "Pull", "day": [2]},
+    ),
+    "set": PrivateCrud(create=lambda parent: {"exerciseday": parent("day"), "sets": 3}, change={"sets": 5},
+                       actions={"computed_settings": {}}),
+    "setting": PrivateCrud(
+        create=lambda parent: {"set": parent("set"), "exercise_base": EXERCISE_BASE, "reps": 10, "weight": "60.00"},
+        change={"reps": 8, "order": 2},
+    ),
+    "workout": PrivateCrud(create={"name": "Upper body", "description": "Push and pull"}, change={"name": "Legs"},
+                           actions={"canonical_representation": {}, "log_data": {"id": EXERCISE_BASE}}),
+    "templates": PrivateReadOnly(make=lambda user_id: _template(user_id, is_public=False)),
+    "public-templates": PrivateReadOnly(make=lambda user_id: _template(user_id, is_public=True), shared=True),
+    "workoutsession": PrivateCrud(
+        create=lambda parent: {"workout": parent("workout"), "date": "2024-03-01", "notes": "Felt strong",
+                               "impression": "3", "time_start": "18:00:00", "time_end": "19:15:00"},
+        change={"impression": "1", "notes": "Tired"},
+    ),
+    "workoutlog": PrivateCrud(
+        create=lambda parent: {"workout": parent("workout"), "exercise_base": EXERCISE_BASE, "date": "2024-03-01",
+                               "reps": 8, "weight": "100.00"},
+        change={"reps": 6, "rir": "1.5"},
+    ),
+    "schedulestep": PrivateCrud(
+        create=lambda parent: {"schedule": parent("schedule"), "workout": parent("workout"), "duration": 6},
+        change={"duration": 8},
+    ),
+    "schedule": PrivateCrud(
+        create={"name": "Spring block", "start_date": "2024-03-01", "is_loop": True},
+        change={"name": "Summer block", "is_active": False},
+    ),
 }
 
 
@@ -115,6 +169,10 @@ def _contributed():
 
 def _private_crud():
     return [name for name in _names() if isinstance(CASES.get(name), PrivateCrud)]
+
+
+def _private_read_only():
+    return [name for name in _names() if isinstance(CASES.get(name), PrivateReadOnly)]
 
 
 def test_every_resource_has_a_case(app):
@@ -200,7 +258,15 @@ def test_trusted_accounts_contribute_and_only_deleters_delete(client, catalog_ro
 
 
 @pytest.fixture
-def owner_and_other(make_user, auth_headers):
+def exercise_base(app, catalog):
+    """An exercise base with a known id, for the settings and logs of the private cases to name."""
+    with app.app_context():
+        make_base(9, muscles=(10,), id=EXERCISE_BASE)
+        db.session.commit()
+
+
+@pytest.fixture
+def owner_and_other(make_user, auth_headers, exercise_base):
     make_user("owner")
     other_id = make_user("other")
     return auth_headers("owner"), auth_headers("other"), other_id
@@ -362,3 +428,48 @@ def test_private_actions_serve_only_the_owner(client, catalog, owner_and_other, 
         anonymous = client.open(url, method=method, query_string=args)
         assert anonymous.status_code == 401
         assert anonymous.headers["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
+@pytest.fixture
+def read_only_object(app, owner_and_other):
+    """Make one object of the owner for a read-only private case; return the headers and its id."""
+
+    def make(name):
+        owner, other, _ = owner_and_other
+        with app.app_context():
+            owner_id = db.session.scalar(db.select(User.id).where(User.username == "owner"))
+            pk = CASES[name].make(owner_id)
+            db.session.commit()
+        return owner, other, pk
+
+    return make
+
+
+@pytest.mark.parametrize("name", _private_read_only())
+def test_read_only_private_objects_are_read_by_whom_they_are_shared_with(client, read_only_object, name):
+    owner, other, pk = read_only_object(name)
+    for headers, sees in ((owner, True), (other, CASES[name].shared)):
+        listed = [item["id"] for item in client.get(f"/api/v2/{name}/", headers=headers).json["results"]]
+        assert listed == ([pk] if sees else [])
+        assert client.get(f"/api/v2/{name}/{pk}/", headers=headers).status_code == (200 if sees else 404)
+
+
+@pytest.mark.parametrize("name", _private_read_only())
+@pytest.mark.parametrize("verb", ["get", "post", "put", "patch", "delete"])
+def test_read_only_private_objects_challenge_anonymous_callers(client, read_only_object, name, verb):
+    _, _, pk = read_only_object(name)
+    for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{pk}/"):
+        response = getattr(client, verb)(url, json={"name": "changed"})
+        assert response.status_code == 401, url
+        assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
+@pytest.mark.parametrize("name", _private_read_only())
+@pytest.mark.parametrize("verb", WRITE_VERBS)
+def test_read_only_private_objects_refuse_writes(client, read_only_object, name, verb):
+    owner, _, pk = read_only_object(name)
+    for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{pk}/"):
+        response = getattr(client, verb)(url, json={"name": "changed"}, headers=owner)
+        assert response.status_code == 405
+        assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
+    assert client.get(f"/api/v2/{name}/{pk}/", headers=owner).json["name"] == "Full body"

@@ -69,6 +69,8 @@ def test_version_endpoints(client):
 def test_api_root_lists_every_endpoint_with_absolute_urls(client):
     root = client.get("/api/v2/").json
     assert root["muscle"] == "http://localhost/api/v2/muscle/"
-    assert list(root)[:3] == ["daysofweek", "language", "license"]
+    assert list(root)[:13] == ["day", "set", "setting", "workout", "templates", "public-templates",
+                               "workoutsession", "workoutlog", "schedulestep", "schedule", "daysofweek", "language",
+                               "license"]
     for name in ("equipment", "exercisecategory", "setting-repetitionunit", "setting-weightunit", "weightunit"):
         assert root[name] == f"http://localhost/api/v2/{name}/"

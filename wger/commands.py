@@ -27,6 +27,7 @@ from wger.models import (
     WeightEntry,
     WeightUnit,
 )
+from wger.sample_training import load_training
 
 SAMPLE_DATA = Path(__file__).resolve().parent / "sample_data"
 CORE_TABLES = {
@@ -106,6 +107,11 @@ def load_demo_weight():
     return len(entries)
 
 
+def load_demo_training():
+    """Give the demo account its workouts, schedule, templates and training history, once."""
+    return load_training(accounts.find_user(username=DEMO_USERNAME), read_sample("training"))
+
+
 @click.command("sample-data")
 @with_appcontext
 def sample_data():
@@ -114,6 +120,7 @@ def sample_data():
     tally = load_catalog(read_sample)
     counts["demo_user"] = load_demo_user()
     counts["demo_weight_entries"] = load_demo_weight()
+    counts["demo_workouts"] = load_demo_training()
     db.session.commit()
     click.echo("Sample data: " + ", ".join(f"{name} {count} changed" for name, count in counts.items()))
     for line in tally.lines():

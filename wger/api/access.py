@@ -4,7 +4,8 @@
 at the end of an owner path: that one path gives the read scope (a join chain ending in the user), the
 parent-id guard (an id in a request body only resolves inside the caller's scope) and owner stamping (a
 directly owned object gets the caller as its user, whatever the body says). `Contributor()` is the
-rule of community data: public reads, writes for trusted contributors only.
+rule of community data: public reads, writes for trusted contributors only. `Shared(where)` data is what
+users publish to each other: every signed-in caller reads the objects `where` selects.
 """
 
 from flask_smorest import abort
@@ -74,12 +75,19 @@ class Contributor(Public):
 
 
 class Owned:
-    """Objects owned through `owner_path`, a dotted chain of relationships ending in `user`."""
+    """Objects owned through `owner_path`, a dotted chain of relationships ending in `user`.
+
+    `where` narrows the owner's objects to some of them (a condition on the model). Ids in request bodies
+    resolve through one rule per model (`visible`); a second resource over the same model that serves other
+    objects of it declares `guards_parents=False`, so it never widens or narrows what those ids may name.
+    """
 
     private = True
 
-    def __init__(self, owner_path):
+    def __init__(self, owner_path, where=None, guards_parents=True):
         self.owner_path = owner_path
+        self.where = where
+        self.guards_parents = guards_parents
 
     def bind(self, model):
         """Resolve the owner path on `model`; a misspelt path fails when the resource is declared."""
@@ -99,7 +107,8 @@ class Owned:
         (self.user_column,) = user_relationship.property.local_columns
         self.user_column = getattr(current, self.user_column.key)
         self.direct = not hops
-        _owned_models[model] = self
+        if self.guards_parents:
+            _owned_models[model] = self
 
     def authorize(self, method):
         auth.require_user()
@@ -114,9 +123,41 @@ class Owned:
             return statement.where(false())
         for relationship in self.joins:
             statement = statement.join(relationship)
-        return statement.where(self.user_column == user.id)
+        statement = statement.where(self.user_column == user.id)
+        return statement if self.where is None else statement.where(self.where)
 
     def stamp(self, obj):
         """Make the caller the owner of a directly owned object; deeper objects inherit their parent's."""
         if self.direct:
             setattr(obj, self.user_column.key, auth.current_user().id)
+
+
+class Shared:
+    """Objects users publish to each other: every signed-in caller reads those `where` selects.
+
+    Meant for a read-only resource beside the owner's own, which stays the only way to change them; the rule
+    never guards parent ids (`visible`).
+    """
+
+    private = True
+
+    def __init__(self, where):
+        self.where = where
+
+    def bind(self, model):
+        self.model = model
+
+    def authorize(self, method):
+        auth.require_user()
+
+    def refusals(self, method):
+        """401 for anonymous callers."""
+        return (401,)
+
+    def scope(self, statement):
+        if auth.current_user() is None:
+            return statement.where(false())
+        return statement.where(self.where)
+
+    def stamp(self, obj):
+        """Shared objects are written only through their owner's resource."""

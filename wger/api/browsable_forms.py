@@ -174,8 +174,12 @@ def _initial_values(writable, body, is_detail):
     """Current values: the object's on a detail page, the fields' defaults on a list page."""
     if is_detail and isinstance(body, dict):
         return {name: body.get(name) for name, _ in writable}
-    return {name: _default(schema_field, "" if isinstance(schema_field, fields.String) else None)
-            for name, schema_field in writable}
+    return {name: _default(schema_field, "" if _blank_text(schema_field) else None) for name, schema_field in writable}
+
+
+def _blank_text(schema_field):
+    """Whether a new object's field starts as an empty string: text that may not be null."""
+    return isinstance(schema_field, fields.String) and not schema_field.allow_none
 
 
 def _submitted_values(widgets, submission):

@@ -122,7 +122,7 @@ def http_error_response(error):
     for name, value in error.get_headers():
         if name.lower() != "content-type":
             response.headers[name] = value
-    for name, value in data.get("headers", {}).items():
+    for name, value in (data.get("headers") or {}).items():
         response.headers[name] = value
     return response
 

@@ -1,9 +1,10 @@
 """Marshmallow fields for the contract's wire formats: `Z` datetimes, decimals as strings, id references."""
 
 import datetime as dt
+import decimal
 
 import sqlalchemy as sa
-from marshmallow import ValidationError, fields
+from marshmallow import ValidationError, fields, validate
 
 from wger.api import access
 from wger.api.limits import fits_integer_column
@@ -33,6 +34,56 @@ class UtcDateTime(fields.DateTime):
 def Decimal(places, **kwargs):
     """A decimal with a fixed number of places, emitted as a string (`"80.00"`)."""
     return fields.Decimal(places=places, as_string=True, **kwargs)
+
+
+class FixedDecimal(fields.Decimal):
+    """A `Numeric(max_digits, places)` column's value, emitted as a string with exactly `places` decimals.
+
+    Input with more digits than the column holds is refused with DRF's messages, never rounded: a weight
+    of "10.555" is a 400, not a silent 10.56 (and never a database error on PostgreSQL).
+    """
+
+    default_error_messages = {
+        "max_digits": "Ensure that there are no more than {max_digits} digits in total.",
+        "max_places": "Ensure that there are no more than {places} decimal places.",
+        "max_whole_digits": "Ensure that there are no more than {whole_digits} digits before the decimal point.",
+    }
+
+    def __init__(self, max_digits, places, **kwargs):
+        super().__init__(places=places, as_string=True, **kwargs)
+        self.max_digits, self.decimal_places = max_digits, places
+
+    def _format_num(self, value):
+        """The number exactly as given: digits are checked before anything is rounded."""
+        return decimal.Decimal(str(value))
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else format(decimal.Decimal(value).quantize(self.places), "f")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        number = super()._deserialize(value, attr, data, **kwargs)
+        _, digits, exponent = number.as_tuple()
+        places = max(0, -exponent)
+        total = max(len(digits) + max(0, exponent), places)
+        if total > self.max_digits:
+            raise self.make_error("max_digits", max_digits=self.max_digits)
+        if places > self.decimal_places:
+            raise self.make_error("max_places", places=self.decimal_places)
+        if total - places > self.max_digits - self.decimal_places:
+            raise self.make_error("max_whole_digits", whole_digits=self.max_digits - self.decimal_places)
+        return number.quantize(self.places)
+
+
+class Choice(fields.String):
+    """One of `choices`, all strings; a number is read as its text, as DRF's choice fields do (2 is "2")."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(validate=validate.OneOf(choices, error='"{input}" is not a valid choice.'), **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 def _invalid_pk(value):

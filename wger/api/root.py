@@ -6,7 +6,7 @@
 
 from dataclasses import dataclass
 
-from flask import url_for
+from flask import current_app, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -35,8 +35,10 @@ def list_after(anchor, entry):
 
 
 def entries():
+    """Every served name, blueprint by blueprint in the order the app registered them (the contract's)."""
+    position = {name: index for index, name in enumerate(current_app.blueprints)}
     result = []
-    for resource in registry:
+    for resource in sorted(registry, key=lambda resource: position.get(resource.blueprint, len(position))):
         for name in (resource.name, *resource.aliases):
             result.append(Entry(
                 name, f"{resource.blueprint}.{name}-list", resource.private, resource.methods,

@@ -18,12 +18,23 @@ from wger.models.exercises import (
 )
 from wger.models.nutrition import Ingredient, IngredientImage, IngredientWeightUnit, WeightUnit
 from wger.models.weight import WeightEntry
+from wger.models.workouts import (
+    Day,
+    Schedule,
+    ScheduleStep,
+    Set,
+    Setting,
+    Workout,
+    WorkoutLog,
+    WorkoutSession,
+)
 
 never_reuse_ids(db.metadata)
 
 __all__ = [
     "Alias",
     "DataVersion",
+    "Day",
     "DaysOfWeek",
     "DeletionLog",
     "Equipment",
@@ -43,10 +54,17 @@ __all__ = [
     "Permission",
     "RepetitionUnit",
     "RoutineWeightUnit",
+    "Schedule",
+    "ScheduleStep",
+    "Set",
+    "Setting",
     "Token",
     "User",
     "UserProfile",
     "Variation",
     "WeightEntry",
     "WeightUnit",
+    "Workout",
+    "WorkoutLog",
+    "WorkoutSession",
 ]

@@ -35,6 +35,10 @@ VARIATION_TRANSLATIONS = selectinload(ExerciseBase.variations).selectinload(Vari
     ExerciseBase.translations
 )
 BASE_MEDIA = (selectinload(ExerciseBase.images), selectinload(ExerciseBase.videos))
+BASE_INFO = (
+    selectinload(ExerciseBase.category), selectinload(ExerciseBase.license), *BASE_CLASSIFICATION, *BASE_MEDIA,
+    selectinload(ExerciseBase.translations).options(selectinload(Exercise.aliases), selectinload(Exercise.comments)),
+)
 BASE_ANY_OF = {name: Via(f"exercise_base__{name}", ["any"])
                for name in ("category", "muscles", "muscles_secondary", "equipment", "license")}
 MEDIA_FILTERS = {"is_main": ["exact"], "exercise_base": ["exact"], "license": ["exact"], "license_author": ["exact"]}
@@ -63,13 +67,7 @@ RESOURCES = [
         filters={"uuid": ["exact"], "category": ["exact"], "muscles": ["exact"], "muscles_secondary": ["exact"],
                  "equipment": ["exact"], "variations": ["exact"], "license": ["exact"],
                  "license_author": ["exact"]},
-        load_options=(
-            selectinload(ExerciseBase.category), selectinload(ExerciseBase.license), *BASE_CLASSIFICATION,
-            *BASE_MEDIA,
-            selectinload(ExerciseBase.translations).options(
-                selectinload(Exercise.aliases), selectinload(Exercise.comments)
-            ),
-        ),
+        load_options=BASE_INFO,
         cached=True,
     ),
     Resource(
