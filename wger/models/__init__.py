@@ -16,7 +16,18 @@ from wger.models.exercises import (
     Muscle,
     Variation,
 )
-from wger.models.nutrition import Ingredient, IngredientImage, IngredientWeightUnit, WeightUnit
+from wger.models.gallery import GalleryImage
+from wger.models.measurements import Measurement, MeasurementCategory
+from wger.models.nutrition import (
+    Ingredient,
+    IngredientImage,
+    IngredientWeightUnit,
+    LogItem,
+    Meal,
+    MealItem,
+    NutritionPlan,
+    WeightUnit,
+)
 from wger.models.weight import WeightEntry
 
 never_reuse_ids(db.metadata)
@@ -33,13 +44,20 @@ __all__ = [
     "ExerciseComment",
     "ExerciseImage",
     "ExerciseVideo",
+    "GalleryImage",
     "Group",
     "Ingredient",
     "IngredientImage",
     "IngredientWeightUnit",
     "Language",
     "License",
+    "LogItem",
+    "Meal",
+    "MealItem",
+    "Measurement",
+    "MeasurementCategory",
     "Muscle",
+    "NutritionPlan",
     "Permission",
     "RepetitionUnit",
     "RoutineWeightUnit",
