@@ -45,8 +45,9 @@ class Contributed:
 class PrivateCrud:
     """Owned objects: the owner does everything, another user sees nothing, anonymous callers get 401.
 
-    `create` is a valid body, or `create(parent)` building one, where `parent(name)` returns the id of a new
-    object of resource `name` made by the same owner (a day for a set, a workout for a day...).
+    `create` is a valid body, or `create(parent)` building one, where `parent(name)` returns the id of an
+    object of resource `name` the owner may attach to: a new one of a private resource, made by the same owner
+    (a day for a set, a plan for a meal...), or the first one listed of a public resource (an ingredient).
     """
 
     create: dict | Callable
@@ -89,6 +90,22 @@ CASES = {
     "variation": Contributed(create=lambda ids: {}, change={}),
     "exerciseimage": Contributed(create=None, change={"is_main": True}),
     "video": Contributed(create=None, change={"is_main": True}),
+    "nutritionplan": PrivateCrud(create={"description": "Summer cut", "goal_energy": 2200},
+                                 change={"description": "Winter bulk", "only_logging": True}),
+    "nutritionplaninfo": PrivateCrud(create={"description": "Summer cut"}, change={"goal_protein": 160}),
+    "nutritiondiary": PrivateCrud(
+        create=lambda parent: {"plan": parent("nutritionplan"), "ingredient": parent("ingredient"),
+                               "datetime": "2024-03-01T08:15:00Z", "amount": "80.00"},
+        change={"amount": "95.50"},
+    ),
+    "meal": PrivateCrud(
+        create=lambda parent: {"plan": parent("nutritionplan"), "time": "07:30:00", "name": "Breakfast"},
+        change={"name": "Brunch"},
+    ),
+    "mealitem": PrivateCrud(
+        create=lambda parent: {"meal": parent("meal"), "ingredient": parent("ingredient"), "amount": "120.00"},
+        change={"amount": "150.00"},
+    ),
     "weightentry": PrivateCrud(create={"date": "2024-03-01", "weight": "80.50"}, change={"weight": "79.25"}),
 }
 
@@ -199,12 +216,19 @@ def owner_and_other(make_user, auth_headers):
     return auth_headers("owner"), auth_headers("other"), other_id
 
 
+def _parent_id(client, name, headers):
+    """The id of a `name` object the owner of `headers` may attach to (see `PrivateCrud`)."""
+    if isinstance(CASES[name], PublicReadOnly):
+        return _first_pk(client, name)
+    return _create(client, name, headers)["id"]
+
+
 def _body(client, name, headers):
     """A valid body for `name`, its parents made on the way by the owner of `headers`."""
     create = CASES[name].create
     if not callable(create):
         return dict(create)
-    return create(lambda parent: _create(client, parent, headers)["id"])
+    return create(lambda parent: _parent_id(client, parent, headers))
 
 
 def _create(client, name, headers, other_id=None):
@@ -215,7 +239,7 @@ def _create(client, name, headers, other_id=None):
 
 
 @pytest.mark.parametrize("name", _private_crud())
-def test_owner_can_do_everything(client, catalog, owner_and_other, name):
+def test_owner_can_do_everything(client, catalog_rows, owner_and_other, name):
     owner, _, _ = owner_and_other
     created = _create(client, name, owner)
     detail = f"/api/v2/{name}/{created['id']}/"
@@ -232,7 +256,7 @@ def test_owner_can_do_everything(client, catalog, owner_and_other, name):
 
 
 @pytest.mark.parametrize("name", _private_crud())
-def test_other_users_see_and_change_nothing(client, catalog, owner_and_other, name):
+def test_other_users_see_and_change_nothing(client, catalog_rows, owner_and_other, name):
     owner, other, _ = owner_and_other
     created = _create(client, name, owner)
     detail = f"/api/v2/{name}/{created['id']}/"
@@ -245,7 +269,7 @@ def test_other_users_see_and_change_nothing(client, catalog, owner_and_other, na
 
 
 @pytest.mark.parametrize("name", _private_crud())
-def test_a_user_field_in_the_body_is_ignored(client, catalog, owner_and_other, name):
+def test_a_user_field_in_the_body_is_ignored(client, catalog_rows, owner_and_other, name):
     owner, other, other_id = owner_and_other
     created = _create(client, name, owner, other_id=other_id)
     assert client.get(f"/api/v2/{name}/{created['id']}/", headers=other).status_code == 404
@@ -254,7 +278,7 @@ def test_a_user_field_in_the_body_is_ignored(client, catalog, owner_and_other, n
 
 @pytest.mark.parametrize("name", _private_crud())
 @pytest.mark.parametrize("verb", ["get", "post", "put", "patch", "delete"])
-def test_anonymous_callers_get_the_401_challenge(client, catalog, owner_and_other, name, verb):
+def test_anonymous_callers_get_the_401_challenge(client, catalog_rows, owner_and_other, name, verb):
     body = _body(client, name, owner_and_other[0])
     created = _create(client, name, owner_and_other[0])
     for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{created['id']}/"):
@@ -269,7 +293,7 @@ def _with_parents():
 
 
 @pytest.mark.parametrize("name", _with_parents())
-def test_another_users_parent_is_an_invalid_pk(client, catalog, owner_and_other, name):
+def test_another_users_parent_is_an_invalid_pk(client, catalog_rows, owner_and_other, name):
     """Decision 2: naming another user's parent is a 400, as if it did not exist, on create and update."""
     owner, other, _ = owner_and_other
     foreign = _body(client, name, other)

@@ -63,6 +63,13 @@ def _date(text):
         raise ValidationError("Enter a valid date.") from None
 
 
+def _time(text):
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        raise ValidationError("Enter a valid time.") from None
+
+
 def _datetime(text):
     """Parse ISO 8601; a `+` of an offset that arrived unescaped (decoded as a space) is put back."""
     candidates = (text, text[::-1].replace(" ", "+", 1)[::-1])
@@ -93,6 +100,7 @@ CONVERTERS = {
     decimal.Decimal: (_number(decimal.Decimal), {"type": "number"}),
     dt.date: (_date, {"type": "string", "format": "date"}),
     dt.datetime: (_datetime, {"type": "string", "format": "date-time"}),
+    dt.time: (_time, {"type": "string", "format": "time"}),
     uuid.UUID: (_uuid, {"type": "string", "format": "uuid"}),
     str: (str, {"type": "string"}),
 }

@@ -152,7 +152,7 @@ class NutritionPlan(db.Model):
         back_populates="plan", cascade="all, delete-orphan", passive_deletes=True, order_by="(Meal.time, Meal.id)"
     )
 
-    has_goal_calories = column_property(goal_energy.is_not(None))
+    has_goal_calories = column_property(goal_energy.is_not(None), deferred=True)
     """The plan sets an energy goal (the original's flag of the same name, derived instead of stored)."""
 
 

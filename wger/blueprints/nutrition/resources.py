@@ -1,12 +1,22 @@
-"""The nutrition resources."""
+"""The nutrition resources: the public ingredient catalog, and each user's plans, meals and diary."""
 
 from flask_smorest import Blueprint
 from sqlalchemy.orm import selectinload
 
-from wger.api.resource import Resource
+from wger.api.access import Owned
+from wger.api.resource import CRUD, Resource
 from wger.api.views import register
-from wger.blueprints.nutrition import schemas
-from wger.models import Ingredient, IngredientImage, IngredientWeightUnit, WeightUnit
+from wger.blueprints.nutrition import rules, schemas
+from wger.models import (
+    Ingredient,
+    IngredientImage,
+    IngredientWeightUnit,
+    LogItem,
+    Meal,
+    MealItem,
+    NutritionPlan,
+    WeightUnit,
+)
 
 blueprint = Blueprint("nutrition", __name__, url_prefix="/api/v2", description="Ingredients and nutrition")
 
@@ -17,6 +27,16 @@ INGREDIENT_FILTERS = {
     "created": ["exact", "gt", "lt"], "last_update": ["exact", "gt", "lt"], "last_imported": ["exact", "gt", "lt"],
     "language": ["exact", "in"], "license": ["exact"], "license_author": ["exact"],
 }
+INGREDIENT_INFO = (
+    selectinload(Ingredient.weight_units).selectinload(IngredientWeightUnit.unit),
+    selectinload(Ingredient.language), selectinload(Ingredient.image), selectinload(Ingredient.license),
+)
+PLAN_FILTERS = {"creation_date": ["exact"], "description": ["exact"], "has_goal_calories": ["exact"]}
+PLAN_INFO = (
+    selectinload(NutritionPlan.meals).selectinload(Meal.items).options(
+        selectinload(MealItem.ingredient).options(*INGREDIENT_INFO), selectinload(MealItem.weight_unit)
+    ),
+)
 
 RESOURCES = [
     Resource(
@@ -29,10 +49,7 @@ RESOURCES = [
         "ingredientinfo", Ingredient, schemas.IngredientInfoSchema,
         "Ingredients with their weight units, language, image and license nested.",
         filters=INGREDIENT_FILTERS, default_ordering=("name",),
-        load_options=(
-            selectinload(Ingredient.weight_units).selectinload(IngredientWeightUnit.unit),
-            selectinload(Ingredient.language), selectinload(Ingredient.image), selectinload(Ingredient.license),
-        ),
+        load_options=INGREDIENT_INFO,
         cached=True,
     ),
     Resource(
@@ -47,6 +64,42 @@ RESOURCES = [
         aliases=("ingredienttoweightunit",),
         filters={"amount": ["exact"], "gram": ["exact"], "ingredient": ["exact"], "unit": ["exact"]},
         cached=True,
+    ),
+    Resource(
+        "nutritionplan", NutritionPlan, schemas.NutritionPlanSchema,
+        "The caller's nutrition plans. For a plan with its meals and items nested, see `nutritionplaninfo`.",
+        methods=CRUD, access=Owned("user"), filters=PLAN_FILTERS, default_ordering=("-creation_date",),
+    ),
+    Resource(
+        "nutritionplaninfo", NutritionPlan, schemas.NutritionPlanInfoSchema,
+        "The caller's nutrition plans with their meals nested: each meal's items (with the ingredient and its "
+        "portion) and its nutritional values.",
+        methods=CRUD, access=Owned("user"), filters=PLAN_FILTERS, default_ordering=("-creation_date",),
+        not_found_noun="NutritionPlan", load_options=PLAN_INFO,
+    ),
+    Resource(
+        "nutritiondiary", LogItem, schemas.LogItemSchema,
+        "The caller's nutrition diary: what was eaten when, under which plan (and meal). `datetime__date` "
+        "gives one day's entries.",
+        methods=CRUD, access=Owned("plan.user"),
+        filters={"datetime": ["exact", "date"], "amount": ["exact"], "ingredient": ["exact"], "plan": ["exact"],
+                 "weight_unit": ["exact"]},
+        default_ordering=("-datetime",), before_save=rules.check_diary_entry,
+        load_options=(selectinload(LogItem.ingredient), selectinload(LogItem.weight_unit)),
+    ),
+    Resource(
+        "meal", Meal, schemas.MealSchema, "The meals of the caller's nutrition plans.",
+        methods=CRUD, access=Owned("plan.user"),
+        filters={"order": ["exact"], "plan": ["exact"], "time": ["exact"]}, default_ordering=("time",),
+    ),
+    Resource(
+        "mealitem", MealItem, schemas.MealItemSchema,
+        "What the meals of the caller's plans contain: an amount of an ingredient, in grams or in one of its "
+        "portions (`weight_unit`).",
+        methods=CRUD, access=Owned("meal.plan.user"),
+        filters={"amount": ["exact"], "ingredient": ["exact"], "meal": ["exact"], "order": ["exact"],
+                 "weight_unit": ["exact"]},
+        before_save=rules.check_meal_item,
     ),
     Resource(
         "ingredient-image", IngredientImage, schemas.IngredientImageSchema, "The images of ingredients.",
