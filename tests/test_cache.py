@@ -76,3 +76,20 @@ def test_searches_are_cached_and_see_new_names(app, client, catalog, count_queri
         make_ingredient("Rolled oats")
         db.session.commit()
     assert [s["value"] for s in client.get(url).json["suggestions"]] == ["Rolled oats"]
+
+
+def test_private_nutrition_writes_keep_the_catalog_cache(app, client, catalog, make_user, auth_headers,
+                                                         count_queries):
+    with app.app_context():
+        oats = make_ingredient("Rolled oats").id
+        db.session.commit()
+    make_user("eater")
+    headers = auth_headers("eater")
+    client.get(f"/api/v2/ingredient/{oats}/")
+    plan = client.post("/api/v2/nutritionplan/", json={"description": "Cut"}, headers=headers).json["id"]
+    meal = client.post("/api/v2/meal/", json={"plan": plan}, headers=headers).json["id"]
+    item = client.post("/api/v2/mealitem/", json={"meal": meal, "ingredient": oats, "amount": 50}, headers=headers)
+    assert item.status_code == 201
+    client.post("/api/v2/nutritiondiary/", json={"plan": plan, "ingredient": oats, "amount": 50}, headers=headers)
+    _, queries = count_queries(lambda: client.get(f"/api/v2/ingredient/{oats}/"))
+    assert queries == 1

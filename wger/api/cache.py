@@ -2,7 +2,8 @@
 
 The catalog (exercises, ingredients, muscles...) changes rarely and is read constantly: apps sync whole
 lists. A cached resource keeps each GET's JSON body in the worker's memory, keyed by the full URL. Every
-ORM flush that touches a catalog table increments `DataVersion` in the same transaction, and every cached
+ORM flush that touches a catalog model (the model of a cached resource, see `track`) increments
+`DataVersion` in the same transaction, and every cached
 read compares that counter first (one small query): a write is visible on the very next request, from
 every worker, where the original's `cache_page` served data up to an hour old.
 """
@@ -18,17 +19,26 @@ from sqlalchemy.orm import Session
 from wger.database import db
 from wger.models import DataVersion
 
-CATALOG_MODULES = ("wger.models.core", "wger.models.exercises", "wger.models.nutrition")
 VERSION_ROW = 1
 MAX_ENTRIES = 2048
 
 _bodies = OrderedDict()
 _cached_version = [None]
+_catalog_models = set()
+
+
+def track(model):
+    """Count every change to `model` as a catalog change: it is the model of a cached resource.
+
+    Private data that lives beside the catalog (a user's nutrition plans next to the ingredients) is not
+    tracked, so writing it never empties the cache.
+    """
+    _catalog_models.add(model)
 
 
 def _touches_catalog(session):
     changed = (*session.new, *session.dirty, *session.deleted)
-    return any(type(obj).__module__ in CATALOG_MODULES and not isinstance(obj, DataVersion) for obj in changed)
+    return any(type(obj) in _catalog_models for obj in changed)
 
 
 def bump_version(connection):

@@ -12,7 +12,7 @@ from flask_smorest import abort
 from marshmallow import ValidationError, fields
 from sqlalchemy.exc import DataError, IntegrityError
 
-from wger.api.cache import cached_read
+from wger.api.cache import cached_read, track
 from wger.api.fields import RelatedList
 from wger.api.filters import openapi_parameters, where_clauses
 from wger.api.pagination import page_bounds, page_links, page_schema
@@ -196,6 +196,8 @@ def _view_class(resource, kind, handlers):
 def register(blueprint, resource):
     """Serve `resource` (and its aliases) on `blueprint`: a list URL and a detail URL."""
     registry.append(resource)
+    if resource.cached:
+        track(resource.model)
     resource.blueprint = blueprint.name
     handlers = _handlers(blueprint, resource)
     list_view = _view_class(resource, "list", handlers["list"])
