@@ -1,6 +1,9 @@
 """Small builders of catalog rows for tests that need more (or other) data than the sample files."""
 
 import decimal
+import io
+
+from PIL import Image
 
 from wger.database import db
 from wger.models import (
@@ -60,3 +63,11 @@ def make_ingredient(name, language_id=2, units=(), **values):
     db.session.add(ingredient)
     db.session.flush()
     return ingredient
+
+
+def png(width=4, height=3, color=(200, 40, 40)):
+    """A real PNG image, as a fresh file object for a multipart upload."""
+    data = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(data, format="PNG")
+    data.seek(0)
+    return data

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from catalog_factories import make_base, make_ingredient, make_translation
+from catalog_factories import make_base, make_ingredient, make_translation, png
 
 from wger.api.views import registry
 from wger.blueprints import all_blueprints
@@ -48,10 +48,12 @@ class PrivateCrud:
     `create` is a valid body, or `create(parent)` building one, where `parent(name)` returns the id of an
     object of resource `name` the owner may attach to: a new one of a private resource, made by the same owner
     (a day for a set, a plan for a meal...), or the first one listed of a public resource (an ingredient).
+    `files()`, for an upload resource, returns fresh file fields: its bodies then go as multipart forms.
     """
 
     create: dict | Callable
     change: dict
+    files: Callable | None = None
 
 
 CASES = {
@@ -107,6 +109,13 @@ CASES = {
         change={"amount": "150.00"},
     ),
     "weightentry": PrivateCrud(create={"date": "2024-03-01", "weight": "80.50"}, change={"weight": "79.25"}),
+    "gallery": PrivateCrud(create={"date": "2024-03-01", "description": "Before"}, change={"description": "After"},
+                           files=lambda: {"image": (png(), "before.png")}),
+    "measurement": PrivateCrud(
+        create=lambda parent: {"category": parent("measurement-category"), "date": "2024-03-01", "value": 35.5},
+        change={"value": 36.25},
+    ),
+    "measurement-category": PrivateCrud(create={"name": "Biceps", "unit": "cm"}, change={"unit": "in"}),
 }
 
 
@@ -231,9 +240,18 @@ def _body(client, name, headers):
     return create(lambda parent: _parent_id(client, parent, headers))
 
 
+def _send(client, verb, url, name, body, headers=None):
+    """Send `body` as JSON, or for an upload resource as a multipart form with fresh files."""
+    files = CASES[name].files
+    if files is None:
+        return getattr(client, verb)(url, json=body, headers=headers)
+    form = {key: str(value) for key, value in body.items()}
+    return getattr(client, verb)(url, data={**form, **files()}, headers=headers)
+
+
 def _create(client, name, headers, other_id=None):
     body = {**_body(client, name, headers), **({"user": other_id} if other_id else {})}
-    response = client.post(f"/api/v2/{name}/", json=body, headers=headers)
+    response = _send(client, "post", f"/api/v2/{name}/", name, body, headers)
     assert response.status_code == 201, response.json
     return response.json
 
@@ -245,10 +263,10 @@ def test_owner_can_do_everything(client, catalog_rows, owner_and_other, name):
     detail = f"/api/v2/{name}/{created['id']}/"
     assert [item["id"] for item in client.get(f"/api/v2/{name}/", headers=owner).json["results"]] == [created["id"]]
     assert client.get(detail, headers=owner).json == created
-    patched = client.patch(detail, json=CASES[name].change, headers=owner)
+    patched = _send(client, "patch", detail, name, CASES[name].change, owner)
     assert patched.status_code == 200
     assert {key: patched.json[key] for key in CASES[name].change} == CASES[name].change
-    replaced = client.put(detail, json={**_body(client, name, owner), **CASES[name].change}, headers=owner)
+    replaced = _send(client, "put", detail, name, {**_body(client, name, owner), **CASES[name].change}, owner)
     assert replaced.status_code == 200
     assert client.delete(detail, headers=owner).status_code == 204
     assert client.get(detail, headers=owner).status_code == 404
@@ -262,8 +280,8 @@ def test_other_users_see_and_change_nothing(client, catalog_rows, owner_and_othe
     detail = f"/api/v2/{name}/{created['id']}/"
     assert client.get(f"/api/v2/{name}/", headers=other).json["count"] == 0
     assert client.get(detail, headers=other).status_code == 404
-    assert client.patch(detail, json=CASES[name].change, headers=other).status_code == 404
-    assert client.put(detail, json=_body(client, name, other), headers=other).status_code == 404
+    assert _send(client, "patch", detail, name, CASES[name].change, other).status_code == 404
+    assert _send(client, "put", detail, name, _body(client, name, other), other).status_code == 404
     assert client.delete(detail, headers=other).status_code == 404
     assert client.get(detail, headers=owner).json == created
 
@@ -282,7 +300,7 @@ def test_anonymous_callers_get_the_401_challenge(client, catalog_rows, owner_and
     body = _body(client, name, owner_and_other[0])
     created = _create(client, name, owner_and_other[0])
     for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{created['id']}/"):
-        response = getattr(client, verb)(url, json=body)
+        response = _send(client, verb, url, name, body)
         assert response.status_code == 401, url
         assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'
         assert response.json == {"detail": "Authentication credentials were not provided."}

@@ -39,7 +39,8 @@ def _view(endpoint):
     return function, getattr(function, "view_class", None)
 
 
-def _resource(endpoint):
+def resource_of(endpoint):
+    """The resource declaration served at `endpoint`, or None for a custom view."""
     return getattr(_view(endpoint)[1], "resource", None)
 
 
@@ -56,7 +57,7 @@ def view_name(endpoint=None, rule=None):
         return "Not Found"
     if endpoint == API_ROOT_ENDPOINT:
         return "API Root"
-    resource = _resource(endpoint)
+    resource = resource_of(endpoint)
     if resource is not None:
         return f"{_humanise(resource.name)} {'Instance' if rule.arguments else 'List'}"
     function, view_class = _view(endpoint)
@@ -66,7 +67,7 @@ def view_name(endpoint=None, rule=None):
 def view_description(endpoint=None):
     """The endpoint's description: its resource's, or the docstring of the handler (as in OpenAPI)."""
     endpoint = endpoint or request.endpoint
-    resource = _resource(endpoint)
+    resource = resource_of(endpoint)
     if resource is not None:
         return resource.description
     function, view_class = _view(endpoint)
@@ -242,7 +243,7 @@ def _after_delete(response):
 def page_context(response):
     """Everything the browsable template shows for `response`, taken from the request and the response."""
     body = response.get_json(silent=True) if response.data else None
-    resource = _resource(request.endpoint) if request.url_rule else None
+    resource = resource_of(request.endpoint) if request.url_rule else None
     user = auth.current_user()
     query = request.query_string.decode("utf-8", "replace")
     context = {

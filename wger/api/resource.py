@@ -22,6 +22,8 @@ from wger.database import db
 READ_ONLY = ("GET",)
 CRUD = ("GET", "POST", "PUT", "PATCH", "DELETE")
 ALL_FIELDS = "__all__"
+JSON_AND_FORMS = ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
+FORMS_ONLY = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
 def _column(model, name):
@@ -69,6 +71,7 @@ class Resource:
     before_delete: Callable | None = None
     scope_query: Callable | None = None
     cached: bool = False
+    parses: tuple = JSON_AND_FORMS  # the request body types read; any other is a 415
 
     def __post_init__(self):
         if self.cached and self.access.private:

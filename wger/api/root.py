@@ -1,12 +1,13 @@
 """The API root, `/api/v2/`: every endpoint name mapped to the absolute URL of its list.
 
 `entries()` is the one list of served names (resources, their aliases and custom singletons such as
-`userprofile`), in the contract's order; the JSON root and the browsable root page both read it.
+`userprofile`), in the contract's order: blueprint by blueprint as the app registered them, each
+blueprint's resources in their declared order. The JSON root and the browsable root page both read it.
 """
 
 from dataclasses import dataclass
 
-from flask import url_for
+from flask import current_app, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -35,8 +36,9 @@ def list_after(anchor, entry):
 
 
 def entries():
+    blueprint_order = list(current_app.blueprints)
     result = []
-    for resource in registry:
+    for resource in sorted(registry, key=lambda resource: blueprint_order.index(resource.blueprint)):
         for name in (resource.name, *resource.aliases):
             result.append(Entry(
                 name, f"{resource.blueprint}.{name}-list", resource.private, resource.methods,

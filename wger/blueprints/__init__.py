@@ -7,7 +7,7 @@ def all_blueprints():
     Importing a domain's blueprint declares (and registers) its resources.
     """
     from wger.api import root
-    from wger.blueprints import accounts, core, exercises, nutrition, weight
+    from wger.blueprints import accounts, core, exercises, gallery, measurements, nutrition, weight
 
     return [core.blueprint, accounts.blueprint, exercises.blueprint, nutrition.blueprint, weight.blueprint,
-            root.blueprint]
+            gallery.blueprint, measurements.blueprint, root.blueprint]
