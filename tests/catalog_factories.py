@@ -55,11 +55,14 @@ def make_exercises(count):
 
 
 def make_ingredient(name, language_id=2, units=(), **values):
+    """An ingredient with per-100 g values; `units` are `(weight unit id, grams[, amount])` portions."""
     values = {"energy": 100, "protein": decimal.Decimal("10.000"), "carbohydrates": decimal.Decimal("20.000"),
               "fat": decimal.Decimal("5.000"), **values}
     ingredient = Ingredient(name=name, language_id=language_id, **values)
-    ingredient.weight_units = [IngredientWeightUnit(unit_id=unit, amount=decimal.Decimal(1), gram=gram)
-                               for unit, gram in units]
+    ingredient.weight_units = [
+        IngredientWeightUnit(unit_id=unit, gram=gram, amount=decimal.Decimal(str(amount[0] if amount else 1)))
+        for unit, gram, *amount in units
+    ]
     db.session.add(ingredient)
     db.session.flush()
     return ingredient
