@@ -78,6 +78,16 @@ def test_searches_are_cached_and_see_new_names(app, client, catalog, count_queri
     assert [s["value"] for s in client.get(url).json["suggestions"]] == ["Rolled oats"]
 
 
+def test_a_users_own_writes_leave_the_catalog_cache_be(client, catalog, make_user, auth_headers, count_queries):
+    make_user("owner")
+    client.get("/api/v2/muscle/1/")
+    written = client.post("/api/v2/weightentry/", json={"date": "2024-03-01", "weight": "80.5"},
+                          headers=auth_headers("owner"))
+    assert written.status_code == 201
+    _, queries = count_queries(lambda: client.get("/api/v2/muscle/1/"))
+    assert queries == 1
+
+
 def test_private_nutrition_writes_keep_the_catalog_cache(app, client, catalog, make_user, auth_headers,
                                                          count_queries):
     with app.app_context():

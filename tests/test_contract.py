@@ -4,6 +4,7 @@ Each resource needs a case here; a resource added without one fails `test_every_
 no endpoint ships untested.
 """
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,9 +23,11 @@ class PublicReadOnly:
     """Everyone reads; every write is 405 with `Allow: GET, HEAD, OPTIONS`.
 
     `empty` lists start with no rows (the deletion log, ingredient images); the others have some.
+    `actions` maps each declared action to the query arguments that make it answer 200.
     """
 
     empty: bool = False
+    actions: dict = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Contributed:
     create: Callable | None
     change: dict
     existing: Callable | None = None
+    actions: dict = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -49,11 +53,14 @@ class PrivateCrud:
     object of resource `name` the owner may attach to: a new one of a private resource, made by the same owner
     (a day for a set, a plan for a meal...), or the first one listed of a public resource (an ingredient).
     `files()`, for an upload resource, returns fresh file fields: its bodies then go as multipart forms.
+    `actions` maps each declared action to the query arguments that make it answer 200 for the owner: a
+    dict, or `args(parent, pk)` building one.
     """
 
     create: dict | Callable
     change: dict
     files: Callable | None = None
+    actions: dict = dataclasses.field(default_factory=dict)
 
 
 CASES = {
@@ -68,10 +75,10 @@ CASES = {
     "weightunit": PublicReadOnly(),
     "exerciseinfo": PublicReadOnly(),
     "exercisebaseinfo": PublicReadOnly(),
-    "exercise": PublicReadOnly(),
+    "exercise": PublicReadOnly(actions={"search": {"term": "squat"}}),
     "deletion-log": PublicReadOnly(empty=True),
-    "ingredient": PublicReadOnly(),
-    "ingredientinfo": PublicReadOnly(),
+    "ingredient": PublicReadOnly(actions={"get_values": {"amount": "100"}, "search": {"term": "oat"}}),
+    "ingredientinfo": PublicReadOnly(actions={"get_values": {"amount": "100"}}),
     "ingredientweightunit": PublicReadOnly(),
     "ingredienttoweightunit": PublicReadOnly(),
     "ingredient-image": PublicReadOnly(empty=True),
@@ -90,7 +97,7 @@ CASES = {
         create=lambda ids: {"exercise": ids["translation"], "comment": "Brace first."}, change={"comment": "Breathe."}
     ),
     "variation": Contributed(create=lambda ids: {}, change={}),
-    "exerciseimage": Contributed(create=None, change={"is_main": True}),
+    "exerciseimage": Contributed(create=None, change={"is_main": True}, actions={"thumbnails": {}}),
     "video": Contributed(create=None, change={"is_main": True}),
     "nutritionplan": PrivateCrud(create={"description": "Summer cut", "goal_energy": 2200},
                                  change={"description": "Winter bulk", "only_logging": True}),
@@ -327,3 +334,65 @@ def test_another_users_parent_is_an_invalid_pk(client, catalog_rows, owner_and_o
         assert patched.status_code == 400
         assert patched.json == {field: [f'Invalid pk "{foreign[field]}" - object does not exist.']}
     assert client.get(detail, headers=owner).json == created
+
+
+def _actions():
+    all_blueprints()
+    return [(name, resource, action) for resource in registry for name in (resource.name, *resource.aliases)
+            for action in resource.actions]
+
+
+def _action_url(name, action, pk):
+    return f"/api/v2/{name}/{pk}/{action.name}/" if action.detail else f"/api/v2/{name}/{action.name}/"
+
+
+def test_every_action_has_a_case(app):
+    assert [f"{name}/{action.name}" for name, _, action in _actions()
+            if action.name not in getattr(CASES.get(name), "actions", {})] == []
+
+
+def _public_actions():
+    return [pytest.param(name, action, id=f"{name}/{action.name}") for name, resource, action in _actions()
+            if not resource.private]
+
+
+def _private_actions():
+    return [pytest.param(name, action, id=f"{name}/{action.name}") for name, resource, action in _actions()
+            if resource.private]
+
+
+@pytest.mark.parametrize(("name", "action"), _public_actions())
+def test_public_actions_answer_everyone(client, catalog_rows, name, action):
+    args = CASES[name].actions[action.name]
+    for method in action.methods:
+        response = client.open(_action_url(name, action, _first_pk(client, name)), method=method, query_string=args)
+        assert response.status_code == 200, response.json
+    if action.detail:
+        unknown = client.get(_action_url(name, action, 987654), query_string=args)
+        if action.missing_body is not None:
+            assert (unknown.status_code, unknown.json) == (200, action.missing_body)
+        else:
+            assert unknown.status_code == 404
+            assert unknown.json["detail"].endswith("matches the given query.")
+
+
+def _private_action_args(client, name, action, owner, pk):
+    args = CASES[name].actions[action.name]
+    return args(lambda parent: _create(client, parent, owner)["id"], pk) if callable(args) else args
+
+
+@pytest.mark.parametrize(("name", "action"), _private_actions())
+def test_private_actions_serve_only_the_owner(client, catalog, owner_and_other, name, action):
+    owner, other, _ = owner_and_other
+    created = _create(client, name, owner)
+    args = _private_action_args(client, name, action, owner, created["id"])
+    url = _action_url(name, action, created["id"])
+    for method in action.methods:
+        assert client.open(url, method=method, query_string=args, headers=owner).status_code == 200
+        if action.detail:
+            refused = client.open(url, method=method, query_string=args, headers=other)
+            assert refused.status_code == 404
+            assert refused.json["detail"].endswith("matches the given query.")
+        anonymous = client.open(url, method=method, query_string=args)
+        assert anonymous.status_code == 401
+        assert anonymous.headers["WWW-Authenticate"] == 'Bearer realm="api"'

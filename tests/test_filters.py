@@ -2,6 +2,10 @@
 
 import pytest
 
+from wger.api.resource import Resource
+from wger.blueprints.nutrition.schemas import WeightUnitSchema
+from wger.models import WeightUnit
+
 
 @pytest.mark.parametrize("value", ["true", "True", "TRUE", "1"])
 def test_boolean_true_spellings(client, catalog, value):
@@ -78,3 +82,14 @@ def test_filter_parameters_are_documented(client):
     operation = client.get("/api/v2/schema").json["paths"]["/api/v2/muscle/"]["get"]
     names = {parameter["name"] for parameter in operation["parameters"]}
     assert {"limit", "offset", "ordering", "name", "is_front", "name_en"} <= names
+
+
+@pytest.mark.parametrize(("declaration", "message"), [
+    ({"filters": {"language__nothing": ["exact"]}}, "has no field 'nothing'"),
+    ({"filters": {"name__language": ["exact"]}}, "is not a relationship"),
+    ({"ordering": ("language__full_name", "colour")}, "has no field 'colour'"),
+    ({"default_ordering": ("-language__nothing",)}, "has no field 'nothing'"),
+])
+def test_misspelt_paths_fail_when_declared(declaration, message):
+    with pytest.raises(ValueError, match=message):
+        Resource("probe", WeightUnit, WeightUnitSchema, "A misdeclared resource.", **declaration)

@@ -67,6 +67,7 @@ def register_pages(app):
     from wger.blueprints.accounts import pages
 
     app.register_blueprint(pages.blueprint)
+    app.config["ACCOUNT_PAGES"] = pages.ENDPOINTS
 
 
 def register_negotiation_and_errors(app):

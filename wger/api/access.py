@@ -4,7 +4,7 @@
 at the end of an owner path: that one path gives the read scope (a join chain ending in the user), the
 parent-id guard (an id in a request body only resolves inside the caller's scope) and owner stamping (a
 directly owned object gets the caller as its user, whatever the body says). `Contributor()` is the
-exercise catalog's rule: public reads, writes for trusted contributors only.
+rule of community data: public reads, writes for trusted contributors only.
 """
 
 from flask_smorest import abort
@@ -41,22 +41,27 @@ class Public:
 
 
 class Contributor(Public):
-    """Community data (the exercise catalog): everyone reads; trusted users write, permitted ones delete.
+    """Community data: everyone reads; trusted users (or holders of `write_permission`) write, holders of
+    `delete_permission` delete.
 
-    Trust comes from the user (`is_trustworthy`: an admin, or an old enough account with a verified email)
-    or from a granted permission. Anonymous writers get 401, other users 403.
+    Trust comes from the user (`is_trustworthy`: an admin, or an old enough account with a verified email).
+    Anonymous writers get 401, other users 403.
     """
 
     READS = ("GET", "HEAD", "OPTIONS")
+
+    def __init__(self, write_permission, delete_permission):
+        self.write_permission = write_permission
+        self.delete_permission = delete_permission
 
     def authorize(self, method):
         if method in self.READS:
             return
         user = auth.require_user()
         if method == "DELETE":
-            allowed = user.has_perm("exercises.delete_exercise")
+            allowed = user.has_perm(self.delete_permission)
         else:
-            allowed = user.is_trustworthy or user.has_perm("exercises.add_exercise")
+            allowed = user.is_trustworthy or user.has_perm(self.write_permission)
         if not allowed:
             abort(403)
 

@@ -240,6 +240,16 @@ def _after_delete(response):
     return redirect(crumbs[-1]["url"] if crumbs else url_for(API_ROOT_ENDPOINT), code=303)
 
 
+def _account_links():
+    """Log in, log out and API key links, to whatever pages the app names in `ACCOUNT_PAGES`."""
+    endpoints = current_app.config["ACCOUNT_PAGES"]
+    return {
+        "login_url": url_for(endpoints["login"], next=query_url(_requested_path(), {})),
+        "logout_url": url_for(endpoints["logout"]),
+        "api_key_url": url_for(endpoints["api_key"]),
+    }
+
+
 def page_context(response):
     """Everything the browsable template shows for `response`, taken from the request and the response."""
     body = response.get_json(silent=True) if response.data else None
@@ -266,9 +276,7 @@ def page_context(response):
         "endpoints": _endpoints() if request.endpoint == API_ROOT_ENDPOINT else None,
         "user": user,
         "username": getattr(user, "username", None) or getattr(user, "email", None) or "",
-        "login_url": url_for("account-pages.login", next=query_url(_requested_path(), {})),
-        "logout_url": url_for("account-pages.logout"),
-        "api_key_url": url_for("account-pages.api_key"),
+        **_account_links(),
         "api_root_url": url_for(API_ROOT_ENDPOINT),
         "swagger_url": url_for("api-docs.openapi_swagger_ui"),
         "redoc_url": url_for("api-docs.openapi_redoc"),

@@ -2,10 +2,10 @@
 
 The catalog (exercises, ingredients, muscles...) changes rarely and is read constantly: apps sync whole
 lists. A cached resource keeps each GET's JSON body in the worker's memory, keyed by the full URL. Every
-ORM flush that touches a catalog model (the model of a cached resource, see `track`) increments
-`DataVersion` in the same transaction, and every cached
-read compares that counter first (one small query): a write is visible on the very next request, from
-every worker, where the original's `cache_page` served data up to an hour old.
+ORM flush that touches a model of a cached resource (`watch`, called as resources are registered)
+increments `DataVersion` in the same transaction, and every cached read compares that counter first (one
+small query): a write is visible on the very next request, from every worker, where the original's
+`cache_page` served data up to an hour old. Writes to other models (a user's own data) leave the cache be.
 """
 
 import functools
@@ -24,21 +24,17 @@ MAX_ENTRIES = 2048
 
 _bodies = OrderedDict()
 _cached_version = [None]
-_catalog_models = set()
+_watched_models = set()
 
 
-def track(model):
-    """Count every change to `model` as a catalog change: it is the model of a cached resource.
-
-    Private data that lives beside the catalog (a user's nutrition plans next to the ingredients) is not
-    tracked, so writing it never empties the cache.
-    """
-    _catalog_models.add(model)
+def watch(model):
+    """Count every change to `model` as a catalog change: some cached answer is built from it."""
+    _watched_models.add(model)
 
 
 def _touches_catalog(session):
     changed = (*session.new, *session.dirty, *session.deleted)
-    return any(type(obj) in _catalog_models for obj in changed)
+    return any(type(obj) in _watched_models for obj in changed)
 
 
 def bump_version(connection):

@@ -1,9 +1,10 @@
 """Query-string filters declared as `{"field": ["exact", "gt", "in"]}`, the way django-filter reads them.
 
 Each declared lookup becomes one documented query parameter (`weight`, `weight__gt`, `id__in`,
-`datetime__date`). Parameters are AND-joined; unknown ones are ignored, as are empty values and booleans
-other than `true`/`false`/`1`/`0`. A value of the wrong type, or a reference to an object that does not
-exist, is a 400 naming the parameter.
+`datetime__date`). A field may be a path through relationships (`ingredient__uuid`, see `wger.api.paths`).
+Parameters are AND-joined; unknown ones are ignored, as are empty values and booleans other than
+`true`/`false`/`1`/`0`. A value of the wrong type, or a reference to an object that does not exist, is a 400
+naming the parameter.
 """
 
 import datetime as dt
@@ -14,9 +15,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from marshmallow import ValidationError
-from sqlalchemy.orm import RelationshipProperty
 
-from wger.api import access
+from wger.api import access, paths
 from wger.api.limits import INTEGER_MAX, INTEGER_MIN, fits_integer_column
 from wger.database import db
 
@@ -108,15 +108,21 @@ CONVERTERS = {
 
 @dataclass
 class Filter:
-    """One query parameter: which column it reads, with which lookup, and how its text converts."""
+    """One query parameter: which field it reads (`path`), with which lookup, and how its text converts."""
 
     param: str
-    column: object
+    path: paths.FieldPath
     lookup: str
     convert: object
     openapi_schema: dict
-    related_model: type | None = None
-    many: bool = False
+
+    @property
+    def related_model(self):
+        return self.path.related
+
+    @property
+    def many(self):
+        return self.path.many
 
     def _existing_pk(self, text):
         """Return the id of a visible related object, or raise the contract's choice error."""
@@ -149,53 +155,42 @@ class Filter:
         return pks
 
     def clause(self, texts):
-        """Return the WHERE clause for the parameter's values, or None when the filter does not apply."""
+        """Return the WHERE clause for the parameter's values."""
+        return self.path.where(self._condition(texts))
+
+    def _condition(self, texts):
+        column = self.path.column
         if self.many:
-            return self.column.any(self.related_model.id.in_(self._existing_pks(texts)))
+            return column.any(self.related_model.id.in_(self._existing_pks(texts)))
         text = texts[-1]
         if self.lookup == "in":
-            return self.column.in_([self.convert(part) for part in text.split(",") if part])
+            return column.in_([self.convert(part) for part in text.split(",") if part])
         if self.lookup == "date":
             day = _date(text)
             start = dt.datetime.combine(day, dt.time())
-            return sa.and_(self.column >= start, self.column < start + dt.timedelta(days=1))
+            return sa.and_(column >= start, column < start + dt.timedelta(days=1))
         value = self._existing_pk(text) if self.related_model else self.convert(text)
-        return COMPARISONS[self.lookup](self.column, value)
-
-
-def _target(model, name):
-    """Find the column (or many-to-many relationship) behind a wire name, and the model it refers to."""
-    attribute = getattr(model, name, None)
-    if attribute is None:
-        raise ValueError(f"{model.__name__} has no attribute {name!r} to filter on")
-    prop = getattr(attribute, "property", None)
-    if isinstance(prop, RelationshipProperty):
-        related = prop.mapper.class_
-        if prop.uselist:
-            return attribute, related, True
-        (column,) = prop.local_columns
-        return getattr(model, column.key), related, False
-    return attribute, None, False
+        return COMPARISONS[self.lookup](column, value)
 
 
 def build_filters(model, spec):
     """Turn `{"field": ["exact", ...]}` into `Filter`s, failing at declaration on unknown names."""
     result = []
     for name, lookups in spec.items():
-        column, related, many = _target(model, name)
+        path = paths.resolve(model, name)
         for lookup in lookups:
             if lookup not in LOOKUPS:
                 raise ValueError(f"{model.__name__}.{name}: unknown lookup {lookup!r}")
             param = name if lookup == "exact" else f"{name}__{lookup}"
-            if related is not None:
+            if path.related is not None:
                 convert, schema = _integer, {"type": "integer"}
             else:
-                convert, schema = CONVERTERS[column.type.python_type]
+                convert, schema = CONVERTERS[path.python_type]
             if lookup == "in":
                 schema = {"type": "string", "description": "comma-separated list"}
-            if many:
+            if path.many:
                 schema = {"type": "array", "items": {"type": "integer"}}
-            result.append(Filter(param, column, lookup, convert, schema, related, many))
+            result.append(Filter(param, path, lookup, convert, schema))
     return result
 
 

@@ -1,11 +1,13 @@
 """`Resource`: one endpoint of the API, declared as data and checked when it is declared.
 
-A declaration names the URL, model, schema, methods, access rule, filters and ordering allow-list; the
-generic views in `wger.api.views` serve every resource from it. What data cannot say goes in three hooks:
-`scope_query(statement, args)` narrows the query of list and detail (hand-parsed filters, a restricted
-queryset), `before_save(obj, created)` adjusts an object before it is checked and committed, and
-`before_delete(obj)` runs before an object is deleted, in the same transaction. A misspelt field, filter,
-ordering name or owner path raises at import time, not on the first request.
+A declaration names the URL, model, schema, methods, access rule, filters, ordering allow-list and actions
+(views beside the list and detail URLs, see `wger.api.actions`); the generic views in `wger.api.views`
+serve every resource from it. What data cannot say goes in three hooks: `scope_query(statement, args)`
+narrows the query of list, detail and actions (hand-parsed filters, a restricted queryset),
+`before_save(obj, created)` adjusts an object before it is checked and committed, and `before_delete(obj)`
+runs before an object is deleted, in the same transaction. Filters and ordering names may be paths through
+relationships (`exerciseday__training`). A misspelt field, filter, ordering name, owner path or action
+raises at import time, not on the first request.
 """
 
 from collections.abc import Callable
@@ -13,8 +15,8 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from marshmallow import Schema, ValidationError
-from sqlalchemy.orm import RelationshipProperty
 
+from wger.api import paths
 from wger.api.access import Public
 from wger.api.filters import build_filters
 from wger.database import db
@@ -24,18 +26,6 @@ CRUD = ("GET", "POST", "PUT", "PATCH", "DELETE")
 ALL_FIELDS = "__all__"
 JSON_AND_FORMS = ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
 FORMS_ONLY = ("multipart/form-data", "application/x-www-form-urlencoded")
-
-
-def _column(model, name):
-    """Return the column behind a wire name: the attribute itself, or a many-to-one's foreign key."""
-    attribute = getattr(model, name, None)
-    prop = getattr(attribute, "property", None)
-    if isinstance(prop, RelationshipProperty) and not prop.uselist:
-        (column,) = prop.local_columns
-        return getattr(model, column.key)
-    if attribute is None or not hasattr(prop, "columns"):
-        raise ValueError(f"{model.__name__} has no column {name!r}")
-    return attribute
 
 
 def _wire_names(model):
@@ -72,6 +62,7 @@ class Resource:
     scope_query: Callable | None = None
     cached: bool = False
     parses: tuple = JSON_AND_FORMS  # the request body types read; any other is a 415
+    actions: tuple = ()
 
     def __post_init__(self):
         if self.cached and self.access.private:
@@ -79,12 +70,12 @@ class Resource:
         self.access.bind(self.model)
         self.query_filters = build_filters(self.model, self.filters)
         names = _wire_names(self.model) if self.ordering == ALL_FIELDS else self.ordering
-        self.ordering_columns = {name: _column(self.model, name) for name in names}
-        for name in self.default_ordering:
-            _column(self.model, name.removeprefix("-"))
-        for names in self.unique_together:
-            for name in names:
-                _column(self.model, name)
+        defaults = [name.removeprefix("-") for name in self.default_ordering]
+        self.sort_keys = {name: paths.sortable(self.model, name).sort_key() for name in (*names, *defaults)}
+        self.ordering_columns = {name: self.sort_keys[name] for name in names}
+        self.unique_columns = [[paths.resolve(self.model, name).column for name in names]
+                               for names in self.unique_together]
+        self._check_actions()
         self.not_found_noun = self.not_found_noun or self.model.__name__
         self.schema_fields = self.schema().fields
 
@@ -101,9 +92,17 @@ class Resource:
         known = [term for term in terms if term.removeprefix("-") in self.ordering_columns]
         columns = []
         for term in known or self.default_ordering:
-            column = _column(self.model, term.removeprefix("-"))
-            columns.append(column.desc() if term.startswith("-") else column.asc())
+            key = self.sort_keys[term.removeprefix("-")]
+            columns.append(key.desc() if term.startswith("-") else key.asc())
         return [*columns, self.model.id.asc()]
+
+    def _check_actions(self):
+        names = [action.name for action in self.actions]
+        if len(set(names)) != len(names):
+            raise ValueError(f"{self.name}: two actions share a name in {names}")
+        for action in self.actions:
+            if action.cached and self.access.private:
+                raise ValueError(f"{self.name}/{action.name}: only public reads may be cached")
 
     def check_unique(self, obj):
         """Raise the contract's 400 when `obj` would repeat another object's unique field combination.
@@ -115,8 +114,7 @@ class Resource:
             self._check_unique(obj)
 
     def _check_unique(self, obj):
-        for names in self.unique_together:
-            columns = [_column(self.model, name) for name in names]
+        for names, columns in zip(self.unique_together, self.unique_columns, strict=True):
             statement = sa.select(self.model.id).where(
                 *(column == getattr(obj, column.key) for column in columns)
             )

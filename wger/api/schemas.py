@@ -1,6 +1,6 @@
 """The base of every resource schema."""
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validates_schema
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, pre_load, validates_schema
 
 from wger.api.limits import INTEGER_MAX, INTEGER_MIN, fits_integer_column
 
@@ -26,3 +26,11 @@ class ResourceSchema(Schema):
         }
         if errors:
             raise ValidationError(errors)
+
+
+class QueryArgsSchema(ResourceSchema):
+    """The base of an action's query-string arguments: an empty value counts as absent, as in filters."""
+
+    @pre_load
+    def _empty_means_absent(self, data, **kwargs):
+        return {key: data[key] for key in data if data[key] != ""}

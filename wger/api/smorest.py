@@ -12,13 +12,16 @@ YAML_TYPES = ("application/yaml", "application/vnd.oai.openapi", "text/yaml")
 
 
 def decimal_as_string(self, field, ret, **kwargs):
-    """Document decimals as what they are on the wire: strings (`"80.00"`), as the original's schema does.
+    """Document decimals as what they are on the wire: strings (`"80.00"`), as the original's schema does;
+    a decimal read as a number (a query argument) keeps its bounds, as plain numbers.
 
     apispec would call them numbers and write their bounds as strings, which is not valid OpenAPI; the
     bounds move into the description instead.
     """
-    if not (isinstance(field, fields.Decimal) and field.as_string):
+    if not isinstance(field, fields.Decimal):
         return {}
+    if not field.as_string:
+        return {key: float(ret[key]) for key in ("minimum", "maximum") if key in ret}
     bounds = [f"{word} {ret.pop(key)}" for key, word in (("minimum", "at least"), ("maximum", "at most")) if key in ret]
     documented = {"type": "string", "format": "decimal"}
     if bounds:

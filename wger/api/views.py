@@ -12,9 +12,12 @@ from flask_smorest import abort
 from marshmallow import ValidationError, fields
 from sqlalchemy.exc import DataError, IntegrityError
 
-from wger.api.cache import cached_read, track
+from wger.api import cache
+from wger.api.actions import build_view
+from wger.api.cache import cached_read
 from wger.api.fields import RelatedList
 from wger.api.filters import openapi_parameters, where_clauses
+from wger.api.objects import get_object, select_objects
 from wger.api.pagination import page_bounds, page_links, page_schema
 from wger.api.resource import JSON_AND_FORMS
 from wger.database import db
@@ -73,22 +76,6 @@ def read_body(resource=None):
 
 def load_body(resource, partial):
     return resource.schema().load(read_body(resource), partial=partial)
-
-
-def select_objects(resource):
-    """The caller's visible objects of `resource`, as a SELECT that filters and pages narrow further."""
-    statement = resource.access.scope(sa.select(resource.model))
-    if resource.scope_query:
-        statement = resource.scope_query(statement, request.args)
-    return statement
-
-
-def get_object(resource, pk):
-    statement = select_objects(resource).where(resource.model.id == pk).options(*resource.load_options)
-    obj = db.session.scalars(statement).first()
-    if obj is None:
-        abort(404, message=f"No {resource.not_found_noun} matches the given query.")
-    return obj
 
 
 def save(resource, obj, data, created):
@@ -202,14 +189,18 @@ def _view_class(resource, kind, handlers):
 
 
 def register(blueprint, resource):
-    """Serve `resource` (and its aliases) on `blueprint`: a list URL and a detail URL."""
+    """Serve `resource` (and its aliases) on `blueprint`: a list URL, a detail URL and its actions' URLs."""
     registry.append(resource)
-    if resource.cached:
-        track(resource.model)
     resource.blueprint = blueprint.name
+    if resource.cached or any(action.cached for action in resource.actions):
+        cache.watch(resource.model)
     handlers = _handlers(blueprint, resource)
     list_view = _view_class(resource, "list", handlers["list"])
     detail_view = _view_class(resource, "detail", handlers["detail"])
+    action_views = [(action, build_view(blueprint, resource, action)) for action in resource.actions]
     for name in (resource.name, *resource.aliases):
         blueprint.route(f"/{name}/", endpoint=f"{name}-list")(list_view)
         blueprint.route(f"/{name}/<int:pk>/", endpoint=f"{name}-detail")(detail_view)
+        for action, view in action_views:
+            rule = f"/{name}/<int:pk>/{action.name}/" if action.detail else f"/{name}/{action.name}/"
+            blueprint.route(rule, endpoint=f"{name}-{action.name}", methods=list(action.methods))(view)

@@ -7,7 +7,6 @@ import datetime as dt
 import decimal
 import uuid as uuid_module
 
-import sqlalchemy as sa
 from sqlalchemy import ForeignKey, Index, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship, validates
 
@@ -116,10 +115,6 @@ class IngredientImage(LicensedMixin, db.Model):
 
     ingredient: Mapped[Ingredient] = relationship(back_populates="image")
     license: Mapped[License] = relationship()
-
-    ingredient__uuid = column_property(
-        sa.select(Ingredient.uuid).where(Ingredient.id == ingredient_id).scalar_subquery(), deferred=True
-    )
 
     @property
     def ingredient_uuid(self):

@@ -16,6 +16,7 @@ from wger.database import db
 from wger.throttle import throttle
 
 blueprint = Blueprint("account-pages", __name__, url_prefix="/user")
+ENDPOINTS = {"login": "account-pages.login", "logout": "account-pages.logout", "api_key": "account-pages.api_key"}
 
 
 class LoginForm(FlaskForm):

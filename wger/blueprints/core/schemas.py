@@ -2,7 +2,7 @@
 
 from marshmallow import fields
 
-from wger.api.schemas import ResourceSchema
+from wger.api.schemas import QueryArgsSchema, ResourceSchema
 
 
 class DaysOfWeekSchema(ResourceSchema):
@@ -31,3 +31,10 @@ class RepetitionUnitSchema(ResourceSchema):
 class RoutineWeightUnitSchema(ResourceSchema):
     id = fields.Integer(dump_only=True)
     name = fields.String(required=True)
+
+
+class SearchArgsSchema(QueryArgsSchema):
+    """The arguments of the catalog's name searches (exercises and ingredients)."""
+
+    term = fields.String(metadata={"description": "Part of a name (or, for exercises, of an alias)."})
+    language = fields.String(metadata={"description": "Comma list of language codes (default `en`), `*` for all."})

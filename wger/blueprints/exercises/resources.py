@@ -3,10 +3,12 @@
 from flask_smorest import Blueprint
 from sqlalchemy.orm import selectinload
 
-from wger.api.access import Contributor
+from wger.api.actions import Action
 from wger.api.resource import CRUD, Resource
 from wger.api.views import register
-from wger.blueprints.exercises import rules, schemas
+from wger.blueprints.core.schemas import SearchArgsSchema
+from wger.blueprints.exercises import actions, rules, schemas
+from wger.blueprints.exercises.rules import exercise_contributors
 from wger.models import (
     Alias,
     DeletionLog,
@@ -38,7 +40,7 @@ RESOURCES = [
     Resource(
         "exerciseinfo", Exercise, schemas.ExerciseInfoSchema,
         "Deprecated: a translation with its base's category, muscles, equipment, images and videos nested.",
-        access=Contributor(),
+        access=exercise_contributors(),
         filters={"created": ["exact"], "description": ["exact"], "name": ["exact"], "exercise_base": ["exact"],
                  "license": ["exact"], "license_author": ["exact"]},
         default_ordering=("name",),
@@ -71,17 +73,19 @@ RESOURCES = [
         "exercise", Exercise, schemas.ExerciseSchema,
         "Deprecated: exercise translations with their base's classification. `category`, `muscles`, "
         "`muscles_secondary`, `equipment` and `license` take comma lists (OR).",
-        access=Contributor(),
+        access=exercise_contributors(),
         filters={"uuid": ["exact"], "created": ["exact"], "exercise_base": ["exact"], "description": ["exact"],
                  "language": ["exact"], "name": ["exact"]},
         default_ordering=("name",), scope_query=rules.exercise_filters,
         load_options=(selectinload(Exercise.exercise_base).options(*BASE_CLASSIFICATION, VARIATION_TRANSLATIONS),),
         cached=True,
+        actions=(Action("search", actions.search_exercises, args=SearchArgsSchema,
+                        response=schemas.ExerciseSuggestionsSchema, detail=False, cached=True),),
     ),
     Resource(
         "exercise-translation", Exercise, schemas.ExerciseTranslationSchema,
         "The name and description of an exercise in one language; one per language and base.",
-        methods=CRUD, access=Contributor(),
+        methods=CRUD, access=exercise_contributors(),
         filters={"uuid": ["exact"], "created": ["exact"], "exercise_base": ["exact"], "description": ["exact"],
                  "language": ["exact"], "name": ["exact"]},
         unique_together=(("exercise_base", "language"),),
@@ -92,7 +96,7 @@ RESOURCES = [
         "exercise-base", ExerciseBase, schemas.ExerciseBaseSchema,
         "The language-independent part of an exercise: category, muscles, equipment, variation group. "
         "`DELETE ?replaced_by=<uuid>` names the exercise that replaces it.",
-        methods=CRUD, access=Contributor(), not_found_noun="ExerciseBase",
+        methods=CRUD, access=exercise_contributors(), not_found_noun="ExerciseBase",
         filters={"category": ["exact"], "muscles": ["exact"], "muscles_secondary": ["exact"],
                  "equipment": ["exact"]},
         scope_query=rules.bases_with_translations, before_delete=rules.log_base_deletion,
@@ -119,28 +123,29 @@ RESOURCES = [
     Resource(
         "video", ExerciseVideo, schemas.ExerciseVideoSchema,
         "Videos of exercises (multipart upload of the `video` file).",
-        methods=CRUD, access=Contributor(), not_found_noun="ExerciseVideo", filters=MEDIA_FILTERS,
+        methods=CRUD, access=exercise_contributors(), not_found_noun="ExerciseVideo", filters=MEDIA_FILTERS,
         before_save=rules.save_video, before_delete=rules.log_video_deletion,
         cached=True,
     ),
     Resource(
         "exerciseimage", ExerciseImage, schemas.ExerciseImageSchema,
         "Images of exercises (multipart upload of the `image` file); one main image per exercise.",
-        methods=CRUD, access=Contributor(), filters=MEDIA_FILTERS, default_ordering=("-is_main", "id"),
+        methods=CRUD, access=exercise_contributors(), filters=MEDIA_FILTERS, default_ordering=("-is_main", "id"),
         before_save=rules.save_image, before_delete=rules.delete_image,
         load_options=(selectinload(ExerciseImage.exercise_base),),
         cached=True,
+        actions=(Action("thumbnails", actions.image_thumbnails, response=schemas.ThumbnailsSchema, missing_body=[]),),
     ),
     Resource(
         "exercisecomment", ExerciseComment, schemas.ExerciseCommentSchema,
         "Notes on how to perform an exercise translation; `?language=<id>` keeps one language's.",
-        methods=CRUD, access=Contributor(), filters={"comment": ["exact"], "exercise": ["exact"]},
+        methods=CRUD, access=exercise_contributors(), filters={"comment": ["exact"], "exercise": ["exact"]},
         scope_query=rules.comments_in_language,
         cached=True,
     ),
     Resource(
         "exercisealias", Alias, schemas.AliasSchema, "Other names of an exercise translation.",
-        methods=CRUD, access=Contributor(), filters={"alias": ["exact"], "exercise": ["exact"]},
+        methods=CRUD, access=exercise_contributors(), filters={"alias": ["exact"], "exercise": ["exact"]},
         cached=True,
     ),
     Resource(
@@ -152,7 +157,7 @@ RESOURCES = [
     Resource(
         "variation", Variation, schemas.VariationSchema,
         "Groups of exercises that are variations of each other; `POST {}` starts a new group.",
-        methods=CRUD, access=Contributor(), ordering=("id",),
+        methods=CRUD, access=exercise_contributors(), ordering=("id",),
         cached=True,
     ),
 ]

@@ -6,10 +6,17 @@ import sqlalchemy as sa
 from flask import request
 from marshmallow import ValidationError
 
+from wger.api.access import Contributor
 from wger.api.limits import fits_integer_column
 from wger.catalog import media
 from wger.database import db
 from wger.models import DeletionLog, Equipment, Exercise, ExerciseBase, ExerciseComment, ExerciseImage, Muscle
+
+
+def exercise_contributors():
+    """The catalog's contribution rule: trusted users (or holders of `add_exercise`) write, holders of
+    `delete_exercise` delete; one instance per resource, as every access rule binds to its model."""
+    return Contributor(write_permission="exercises.add_exercise", delete_permission="exercises.delete_exercise")
 
 
 def _ids(text):

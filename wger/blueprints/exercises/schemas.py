@@ -5,7 +5,7 @@ from marshmallow import fields, validate
 from wger.api.fields import Decimal, Related, RelatedList, UtcDateTime
 from wger.api.schemas import ResourceSchema
 from wger.blueprints.core.schemas import LanguageSchema, LicenseSchema
-from wger.catalog.media import MediaFile, check_image, check_video
+from wger.catalog.media import THUMBNAIL_ALIASES, MediaFile, check_image, check_video
 from wger.models import Equipment, Exercise, ExerciseBase, ExerciseCategory, Language, License, Muscle, Variation
 
 IMAGE_STYLES = ("1", "2", "3", "4", "5")
@@ -234,3 +234,43 @@ class ExerciseInfoSchema(ResourceSchema):
     comments = fields.List(fields.Nested(ExerciseCommentNestedSchema), dump_only=True)
     variations = fields.List(fields.Integer(), dump_only=True)
     author_history = fields.List(fields.String(), dump_only=True)
+
+
+class ExerciseSuggestionDataSchema(ResourceSchema):
+    id = fields.Integer()
+    base_id = fields.Integer()
+    name = fields.String()
+    category = fields.String()
+    image = fields.String(allow_none=True)
+    image_thumbnail = fields.String(allow_none=True)
+
+
+class ExerciseSuggestionSchema(ResourceSchema):
+    value = fields.String()
+    data = fields.Nested(ExerciseSuggestionDataSchema)
+
+
+class ExerciseSuggestionsSchema(ResourceSchema):
+    """`{}` without a term, else the matches in the shape of the original's autocompleter."""
+
+    suggestions = fields.List(fields.Nested(ExerciseSuggestionSchema))
+
+
+class ThumbnailSettingsSchema(ResourceSchema):
+    size = fields.List(fields.Integer())
+    crop = fields.String()
+    quality = fields.Integer()
+
+
+class ThumbnailSchema(ResourceSchema):
+    url = fields.String()
+    settings = fields.Nested(ThumbnailSettingsSchema)
+
+
+def _thumbnail_sizes():
+    return {name: fields.Nested(ThumbnailSchema) for name in THUMBNAIL_ALIASES}
+
+
+ThumbnailsSchema = ResourceSchema.from_dict(
+    {**_thumbnail_sizes(), "original": fields.String()}, name="ThumbnailsSchema"
+)

@@ -1,6 +1,5 @@
 """Nutrition: ingredients, weight units, plans and the diary."""
 
-from wger.blueprints.nutrition import actions
 from wger.blueprints.nutrition.resources import blueprint
 
-__all__ = ["actions", "blueprint"]
+__all__ = ["blueprint"]

@@ -1,14 +1,12 @@
-"""The nutrition catalog's own routes: ingredient search and the values of an amount of an ingredient."""
+"""The nutrition catalog's actions (declared in resources.py): ingredient search and the values of an
+amount of an ingredient."""
 
 import decimal
 
-from flask import jsonify, request
-from flask_smorest import abort
+import sqlalchemy as sa
+from flask import jsonify
 from sqlalchemy.orm import selectinload
 
-from wger.api.cache import cached_read
-from wger.blueprints.exercises.actions import SEARCH_PARAMETERS, SUGGESTIONS_DOC
-from wger.blueprints.nutrition.resources import blueprint
 from wger.catalog import media
 from wger.catalog.search import find, language_ids
 from wger.database import db
@@ -17,27 +15,19 @@ from wger.models import Ingredient, IngredientWeightUnit
 SEARCH_LIMIT = 150
 NUTRIENTS = ("energy", "protein", "carbohydrates", "carbohydrates_sugar", "fat", "fat_saturated", "fiber", "sodium")
 INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
-VALUES_PARAMETERS = [
-    {"in": "query", "name": "amount", "required": True, "schema": {"type": "number"},
-     "description": "How much: grams, or how many of `unit`."},
-    {"in": "query", "name": "unit", "schema": {"type": "integer"},
-     "description": "An ingredientweightunit id of this ingredient; grams when empty."},
-    {"in": "query", "name": "ingredient", "schema": {"type": "integer"},
-     "description": "The ingredient the unit must belong to (defaults to the URL's)."},
-]
 
 
-@blueprint.route("/ingredient/search/", methods=["GET"])
-@blueprint.doc(summary="Search ingredients by name", parameters=SEARCH_PARAMETERS, responses=SUGGESTIONS_DOC)
-@cached_read
-def search_ingredients():
-    """Find ingredients whose name contains the term (ranked on PostgreSQL), at most 150."""
-    term = request.args.get("term", "").strip()
+def search_ingredients(args):
+    """Search ingredients by name
+
+    Ingredients whose name contains the term (ranked by similarity on PostgreSQL), at most 150.
+    """
+    term = args.get("term", "").strip()
     if not term:
-        return jsonify({})
-    ingredients = find(Ingredient, Ingredient.name_search, term, language_ids(request.args.get("language")),
+        return {}
+    ingredients = find(Ingredient, Ingredient.name_search, term, language_ids(args.get("language")),
                        SEARCH_LIMIT, options=(selectinload(Ingredient.image),))
-    return jsonify({"suggestions": [_ingredient_suggestion(ingredient) for ingredient in ingredients]})
+    return {"suggestions": [_ingredient_suggestion(ingredient) for ingredient in ingredients]}
 
 
 def _ingredient_suggestion(ingredient):
@@ -53,51 +43,28 @@ def _ingredient_suggestion(ingredient):
     }
 
 
-def _read_amount(errors):
-    text = request.args.get("amount", "").strip()
-    if not text:
-        errors["amount"] = ["This field is required."]
-        return None
-    try:
-        amount = decimal.Decimal(text)
-    except decimal.InvalidOperation:
-        errors["amount"] = ["Enter a number."]
-        return None
-    if not amount.is_finite() or amount < 0:
-        errors["amount"] = ["Enter a number."]
-        return None
-    return amount
+def values_with_errors(errors):
+    """The original's answer to arguments it cannot use: every value 0, and the errors by field (200)."""
+    return {**dict.fromkeys(NUTRIENTS, 0), "errors": errors}
 
 
-def _read_unit(ingredient_id, errors):
-    text = request.args.get("unit", "").strip()
-    if not text:
-        return None
-    unit = db.session.get(IngredientWeightUnit, int(text)) if text.isdigit() else None
-    if unit is None or unit.ingredient_id != ingredient_id:
-        errors["unit"] = [INVALID_CHOICE]
-    return unit
+def ingredient_values(ingredient, args):
+    """Compute the nutritional values of an amount of an ingredient
 
-
-@blueprint.route("/ingredient/<int:pk>/get_values/", methods=["GET"])
-@blueprint.route("/ingredientinfo/<int:pk>/get_values/", methods=["GET"], endpoint="ingredientinfo_get_values")
-@blueprint.doc(summary="Compute the nutritional values of an amount of an ingredient", parameters=VALUES_PARAMETERS,
-               responses={"200": {"description": "Energy (kcal) and nutrients (g), or zeros and `errors`",
-                                  "content": {"application/json": {"schema": {"type": "object"}}}}})
-def ingredient_values(pk):
-    """Return the energy and nutrients of `amount` grams, or of `amount` times a weight unit, of the ingredient."""
-    ingredient = db.session.get(Ingredient, pk)
-    if ingredient is None:
-        abort(404, message="No Ingredient matches the given query.")
-    errors = {}
-    amount = _read_amount(errors)
-    owner = request.args.get("ingredient", "").strip()
-    unit = _read_unit(int(owner) if owner.isdigit() else ingredient.id, errors)
-    if errors:
-        return jsonify({**dict.fromkeys(NUTRIENTS, 0), "errors": errors})
+    Energy (kcal) and nutrients (g) of `amount` grams, or of `amount` times a weight unit of the ingredient.
+    """
+    unit = None
+    if args.get("unit") is not None:
+        unit = db.session.scalar(sa.select(IngredientWeightUnit).where(
+            IngredientWeightUnit.id == args["unit"],
+            IngredientWeightUnit.ingredient_id == args.get("ingredient", ingredient.id),
+        ))
+        if unit is None:
+            return jsonify(values_with_errors({"unit": [INVALID_CHOICE]}))
+    amount = args["amount"]
     grams = amount * unit.amount * unit.gram if unit else amount
     values = {}
     for name in NUTRIENTS:
         per_100 = getattr(ingredient, name)
         values[name] = None if per_100 is None else float(round(decimal.Decimal(per_100) * grams / 100, 3))
-    return jsonify(values)
+    return values

@@ -4,9 +4,11 @@ from flask_smorest import Blueprint
 from sqlalchemy.orm import selectinload
 
 from wger.api.access import Owned
+from wger.api.actions import Action
 from wger.api.resource import CRUD, Resource
 from wger.api.views import register
-from wger.blueprints.nutrition import rules, schemas
+from wger.blueprints.core.schemas import SearchArgsSchema
+from wger.blueprints.nutrition import actions, rules, schemas
 from wger.models import (
     Ingredient,
     IngredientImage,
@@ -38,12 +40,22 @@ PLAN_INFO = (
     ),
 )
 
+INGREDIENT_VALUES = Action(
+    "get_values", actions.ingredient_values, args=schemas.IngredientValuesArgsSchema,
+    response=schemas.NutritionalValuesSchema, on_invalid_args=actions.values_with_errors,
+)
+
 RESOURCES = [
     Resource(
         "ingredient", Ingredient, schemas.IngredientSchema,
         "Foods with their energy (kcal) and nutrients (g) per 100 g.",
         filters=INGREDIENT_FILTERS, default_ordering=("name",),
         cached=True,
+        actions=(
+            INGREDIENT_VALUES,
+            Action("search", actions.search_ingredients, args=SearchArgsSchema,
+                   response=schemas.IngredientSuggestionsSchema, detail=False, cached=True),
+        ),
     ),
     Resource(
         "ingredientinfo", Ingredient, schemas.IngredientInfoSchema,
@@ -51,6 +63,7 @@ RESOURCES = [
         filters=INGREDIENT_FILTERS, default_ordering=("name",),
         load_options=INGREDIENT_INFO,
         cached=True,
+        actions=(INGREDIENT_VALUES,),
     ),
     Resource(
         "weightunit", WeightUnit, schemas.WeightUnitSchema,

@@ -3,7 +3,7 @@
 from marshmallow import fields, validate
 
 from wger.api.fields import Computed, Decimal, Related, UtcDateTime
-from wger.api.schemas import ResourceSchema
+from wger.api.schemas import QueryArgsSchema, ResourceSchema
 from wger.blueprints.core.schemas import LicenseSchema
 from wger.blueprints.nutrition import values
 from wger.catalog.media import MediaFile, check_image
@@ -119,6 +119,54 @@ class IngredientInfoSchema(IngredientFieldsSchema):
         fields = (*INGREDIENT_FIELDS, "weight_units", "language", "image", *LICENSE_FIELDS)
 
 
+class IngredientSuggestionDataSchema(ResourceSchema):
+    id = fields.Integer()
+    name = fields.String()
+    image = fields.String(allow_none=True)
+    image_thumbnail = fields.String(allow_none=True)
+
+
+class IngredientSuggestionSchema(ResourceSchema):
+    value = fields.String()
+    data = fields.Nested(IngredientSuggestionDataSchema)
+
+
+class IngredientSuggestionsSchema(ResourceSchema):
+    """`{}` without a term, else the matches in the shape of the original's autocompleter."""
+
+    suggestions = fields.List(fields.Nested(IngredientSuggestionSchema))
+
+
+MAX_AMOUNT = 1_000_000
+INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
+
+
+class IngredientValuesArgsSchema(QueryArgsSchema):
+    amount = fields.Decimal(
+        required=True, allow_nan=False,
+        validate=validate.Range(min=0, max=MAX_AMOUNT, error="Ensure this value is between {min} and {max}."),
+        error_messages={"invalid": "Enter a number.", "special": "Enter a number."},
+        metadata={"description": "How much: grams, or how many of `unit`."},
+    )
+    unit = fields.Integer(error_messages={"invalid": INVALID_CHOICE},
+                          metadata={"description": "An ingredientweightunit id; grams when absent."})
+    ingredient = fields.Integer(error_messages={"invalid": INVALID_CHOICE},
+                                metadata={"description": "The ingredient `unit` must be of (the URL's by default)."})
+
+
+class NutritionalValuesSchema(ResourceSchema):
+    """Energy in kcal, nutrients in grams; null where the ingredients give no figure."""
+
+    energy = fields.Float(allow_none=True)
+    protein = fields.Float(allow_none=True)
+    carbohydrates = fields.Float(allow_none=True)
+    carbohydrates_sugar = fields.Float(allow_none=True)
+    fat = fields.Float(allow_none=True)
+    fat_saturated = fields.Float(allow_none=True)
+    fiber = fields.Float(allow_none=True)
+    sodium = fields.Float(allow_none=True)
+
+
 def max_length(limit):
     return validate.Length(max=limit, error="Ensure this field has no more than {max} characters.")
 
@@ -128,19 +176,6 @@ def between(low, high):
         validate.Range(min=low, error="Ensure this value is greater than or equal to {min}."),
         validate.Range(max=high, error="Ensure this value is less than or equal to {max}."),
     ]
-
-
-class NutritionalValuesSchema(ResourceSchema):
-    """Energy (kcal) and nutrients (g); the optional ones are null when no ingredient says."""
-
-    energy = fields.Float()
-    protein = fields.Float()
-    carbohydrates = fields.Float()
-    carbohydrates_sugar = fields.Float(allow_none=True)
-    fat = fields.Float()
-    fat_saturated = fields.Float(allow_none=True)
-    fiber = fields.Float(allow_none=True)
-    sodium = fields.Float(allow_none=True)
 
 
 class NutritionPlanSchema(ResourceSchema):
