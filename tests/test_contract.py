@@ -63,6 +63,8 @@ class PrivateCrud:
     actions: dict = dataclasses.field(default_factory=dict)
 
 
+VALUES = {"nutritional_values": {}}
+
 CASES = {
     "daysofweek": PublicReadOnly(),
     "language": PublicReadOnly(),
@@ -100,20 +102,21 @@ CASES = {
     "exerciseimage": Contributed(create=None, change={"is_main": True}, actions={"thumbnails": {}}),
     "video": Contributed(create=None, change={"is_main": True}),
     "nutritionplan": PrivateCrud(create={"description": "Summer cut", "goal_energy": 2200},
-                                 change={"description": "Winter bulk", "only_logging": True}),
-    "nutritionplaninfo": PrivateCrud(create={"description": "Summer cut"}, change={"goal_protein": 160}),
+                                 change={"description": "Winter bulk", "only_logging": True}, actions=VALUES),
+    "nutritionplaninfo": PrivateCrud(create={"description": "Summer cut"}, change={"goal_protein": 160},
+                                     actions=VALUES),
     "nutritiondiary": PrivateCrud(
         create=lambda parent: {"plan": parent("nutritionplan"), "ingredient": parent("ingredient"),
                                "datetime": "2024-03-01T08:15:00Z", "amount": "80.00"},
-        change={"amount": "95.50"},
+        change={"amount": "95.50"}, actions=VALUES,
     ),
     "meal": PrivateCrud(
         create=lambda parent: {"plan": parent("nutritionplan"), "time": "07:30:00", "name": "Breakfast"},
-        change={"name": "Brunch"},
+        change={"name": "Brunch"}, actions=VALUES,
     ),
     "mealitem": PrivateCrud(
         create=lambda parent: {"meal": parent("meal"), "ingredient": parent("ingredient"), "amount": "120.00"},
-        change={"amount": "150.00"},
+        change={"amount": "150.00"}, actions=VALUES,
     ),
     "weightentry": PrivateCrud(create={"date": "2024-03-01", "weight": "80.50"}, change={"weight": "79.25"}),
     "gallery": PrivateCrud(create={"date": "2024-03-01", "description": "Before"}, change={"description": "After"},
@@ -378,11 +381,11 @@ def test_public_actions_answer_everyone(client, catalog_rows, name, action):
 
 def _private_action_args(client, name, action, owner, pk):
     args = CASES[name].actions[action.name]
-    return args(lambda parent: _create(client, parent, owner)["id"], pk) if callable(args) else args
+    return args(lambda parent: _parent_id(client, parent, owner), pk) if callable(args) else args
 
 
 @pytest.mark.parametrize(("name", "action"), _private_actions())
-def test_private_actions_serve_only_the_owner(client, catalog, owner_and_other, name, action):
+def test_private_actions_serve_only_the_owner(client, catalog_rows, owner_and_other, name, action):
     owner, other, _ = owner_and_other
     created = _create(client, name, owner)
     args = _private_action_args(client, name, action, owner, created["id"])

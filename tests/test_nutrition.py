@@ -425,3 +425,54 @@ def test_deleting_a_meal_keeps_its_diary_entries(client, eater, foods, breakfast
     assert client.delete(f"/api/v2/meal/{breakfast['meal']}/", headers=eater).status_code == 204
     assert client.get(f"/api/v2/nutritiondiary/{entry['id']}/", headers=eater).json["meal"] is None
     assert client.get(f"/api/v2/mealitem/{breakfast['oats']}/", headers=eater).status_code == 404
+
+
+def values_of(client, headers, path):
+    response = client.get(f"/api/v2/{path}/nutritional_values/", headers=headers)
+    assert response.status_code == 200, response.json
+    assert list(response.json) == NUTRIENTS
+    return response.json
+
+
+def test_an_empty_plan_is_worth_the_contracts_zeros_and_nulls(client, eater):
+    plan = post(client, eater, "nutritionplan")["id"]
+    response = client.get(f"/api/v2/nutritionplan/{plan}/nutritional_values/", headers=eater)
+    assert response.json == NOTHING
+    assert response.get_data(as_text=True).replace(" ", "").startswith('{"energy":0.0,"protein":0.0,')
+
+
+def test_the_values_of_a_plan_meal_item_and_diary_entry(client, eater, foods, breakfast):
+    snack = post(client, eater, "meal", plan=breakfast["plan"], time="16:00")["id"]
+    post(client, eater, "mealitem", meal=snack, ingredient=foods["milk"], amount="100")
+    entry = post(client, eater, "nutritiondiary", plan=breakfast["plan"], ingredient=foods["milk"],
+                 weight_unit=foods["glass"], amount="1")["id"]
+    plan = {"energy": 530.99, "protein": 22.2015, "carbohydrates": 71.637, "carbohydrates_sugar": 17.6019,
+            "fat": 17.8812, "fat_saturated": 0.8991, "fiber": 8.181, "sodium": 0.15886}
+    assert values_of(client, eater, f"nutritionplan/{breakfast['plan']}") == plan
+    assert values_of(client, eater, f"nutritionplaninfo/{breakfast['plan']}") == plan
+    assert values_of(client, eater, f"meal/{breakfast['meal']}") == BREAKFAST
+    assert values_of(client, eater, f"mealitem/{breakfast['oats']}") == {
+        "energy": 306.99, "protein": 10.6515, "carbohydrates": 54.837, "carbohydrates_sugar": 0.8019,
+        "fat": 5.2812, "fat_saturated": 0.8991, "fiber": 8.181, "sodium": 0.00486}
+    assert values_of(client, eater, f"nutritiondiary/{entry}") == {
+        "energy": 153.6, "protein": 7.92, "carbohydrates": 11.52, "carbohydrates_sugar": 11.52, "fat": 8.64,
+        "fat_saturated": None, "fiber": None, "sodium": 0.1056}
+
+
+def test_plan_values_are_never_stale(app, client, eater, foods, breakfast):
+    plan = f"nutritionplan/{breakfast['plan']}"
+    assert values_of(client, eater, plan)["energy"] == 466.99
+    client.patch(f"/api/v2/mealitem/{breakfast['oats']}/", json={"amount": "4"}, headers=eater)
+    assert values_of(client, eater, plan)["energy"] == 773.98
+    with app.app_context():
+        db.session.get(IngredientWeightUnit, foods["half_cup"]).amount = decimal.Decimal("0.25")
+        db.session.commit()
+    assert values_of(client, eater, plan)["energy"] == 466.99
+
+
+def test_plan_values_cost_the_same_queries_whatever_the_plans_size(client, eater, foods, count_queries):
+    small = _plan_of(client, eater, foods, meals=1, items=2)
+    large = _plan_of(client, eater, foods, meals=6, items=10)
+    _, small_count = count_queries(lambda: values_of(client, eater, f"nutritionplan/{small}"))
+    _, large_count = count_queries(lambda: values_of(client, eater, f"nutritionplan/{large}"))
+    assert small_count == large_count

@@ -40,6 +40,11 @@ PLAN_INFO = (
     ),
 )
 
+PORTION = (selectinload(MealItem.ingredient), selectinload(MealItem.weight_unit))
+PLAN_VALUES = Action(
+    "nutritional_values", actions.plan_values, response=schemas.NutritionalValuesSchema,
+    load_options=(selectinload(NutritionPlan.meals).selectinload(Meal.items).options(*PORTION),),
+)
 INGREDIENT_VALUES = Action(
     "get_values", actions.ingredient_values, args=schemas.IngredientValuesArgsSchema,
     response=schemas.NutritionalValuesSchema, on_invalid_args=actions.values_with_errors,
@@ -82,13 +87,14 @@ RESOURCES = [
         "nutritionplan", NutritionPlan, schemas.NutritionPlanSchema,
         "The caller's nutrition plans. For a plan with its meals and items nested, see `nutritionplaninfo`.",
         methods=CRUD, access=Owned("user"), filters=PLAN_FILTERS, default_ordering=("-creation_date",),
+        actions=(PLAN_VALUES,),
     ),
     Resource(
         "nutritionplaninfo", NutritionPlan, schemas.NutritionPlanInfoSchema,
         "The caller's nutrition plans with their meals nested: each meal's items (with the ingredient and its "
         "portion) and its nutritional values.",
         methods=CRUD, access=Owned("user"), filters=PLAN_FILTERS, default_ordering=("-creation_date",),
-        not_found_noun="NutritionPlan", load_options=PLAN_INFO,
+        not_found_noun="NutritionPlan", load_options=PLAN_INFO, actions=(PLAN_VALUES,),
     ),
     Resource(
         "nutritiondiary", LogItem, schemas.LogItemSchema,
@@ -98,12 +104,15 @@ RESOURCES = [
         filters={"datetime": ["exact", "date"], "amount": ["exact"], "ingredient": ["exact"], "plan": ["exact"],
                  "weight_unit": ["exact"]},
         default_ordering=("-datetime",), before_save=rules.check_diary_entry,
-        load_options=(selectinload(LogItem.ingredient), selectinload(LogItem.weight_unit)),
+        actions=(Action("nutritional_values", actions.portion_values, response=schemas.NutritionalValuesSchema,
+                        load_options=(selectinload(LogItem.ingredient), selectinload(LogItem.weight_unit))),),
     ),
     Resource(
         "meal", Meal, schemas.MealSchema, "The meals of the caller's nutrition plans.",
         methods=CRUD, access=Owned("plan.user"),
         filters={"order": ["exact"], "plan": ["exact"], "time": ["exact"]}, default_ordering=("time",),
+        actions=(Action("nutritional_values", actions.meal_values, response=schemas.NutritionalValuesSchema,
+                        load_options=(selectinload(Meal.items).options(*PORTION),)),),
     ),
     Resource(
         "mealitem", MealItem, schemas.MealItemSchema,
@@ -113,6 +122,8 @@ RESOURCES = [
         filters={"amount": ["exact"], "ingredient": ["exact"], "meal": ["exact"], "order": ["exact"],
                  "weight_unit": ["exact"]},
         before_save=rules.check_meal_item,
+        actions=(Action("nutritional_values", actions.portion_values, response=schemas.NutritionalValuesSchema,
+                        load_options=PORTION),),
     ),
     Resource(
         "ingredient-image", IngredientImage, schemas.IngredientImageSchema, "The images of ingredients.",

@@ -241,7 +241,7 @@ class MealInfoSchema(ResourceSchema):
     time = fields.Time(dump_only=True, allow_none=True)
     name = fields.String(dump_only=True)
     meal_items = fields.List(fields.Nested(MealItemInfoSchema), attribute="items", dump_only=True)
-    nutritional_values = Computed(NutritionalValuesSchema, lambda meal: values.of_meal(meal).as_dict())
+    nutritional_values = Computed(NutritionalValuesSchema, values.of_meal)
 
 
 class NutritionPlanInfoSchema(NutritionPlanSchema):

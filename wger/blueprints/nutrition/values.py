@@ -1,9 +1,10 @@
 """The nutritional values of what a plan, a meal or a diary entry contains, computed from loaded objects.
 
 An ingredient gives energy (kcal) and nutrients (g) per 100 g; a portion of it weighs `amount` grams, or
-`amount` times a weight unit's amount times its grams. Values are summed exactly in decimals and written as
-floats. Energy, protein, carbohydrates and fat are always known (zero for nothing); sugar, saturated fat,
-fiber and sodium are null until some ingredient of the sum says how much it has (a known zero counts).
+`amount` times a weight unit's amount times its grams. Values are summed exactly in decimals (the response
+schema writes them as floats). Energy, protein, carbohydrates and fat are always known (zero for nothing);
+sugar, saturated fat, fiber and sodium are null until some ingredient of the sum says how much it has (a
+known zero counts).
 
 Nothing here queries or caches: the callers load what they need, so a value is never older than its rows.
 """
@@ -36,11 +37,6 @@ class NutritionalValues:
         return NutritionalValues(
             **{name: _add(getattr(self, name), getattr(other, name)) for name in NUTRIENTS}
         )
-
-    def as_dict(self):
-        """The contract's object: every nutrient as a float, or null when unknown."""
-        values = {name: getattr(self, name) for name in NUTRIENTS}
-        return {name: None if value is None else float(value) for name, value in values.items()}
 
     @property
     def energy_split(self):
