@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -177,3 +178,18 @@ def contributor(app, client, make_user, auth_headers):
     user_id = make_user("contributor")
     client.environ_base["HTTP_AUTHORIZATION"] = auth_headers("contributor")["Authorization"]
     return Contributor(app, user_id)
+
+
+@pytest.fixture
+def log_in(client):
+    """Return `log_in(username, password=PASSWORD)`, which signs `client` in through the login page, as a
+    person does before using the browsable API's forms; it returns a CSRF token of that session."""
+
+    def sign_in(username, password=PASSWORD):
+        page = client.get("/user/login").get_data(as_text=True)
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+        response = client.post("/user/login", data={"csrf_token": token, "username": username, "password": password})
+        assert response.status_code == 302
+        return token
+
+    return sign_in

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,52 @@ def _refuse(resource, obj):
     from marshmallow import ValidationError
 
     raise ValidationError({"non_field_errors": ["refused"]})
+
+
+HTML = {"Accept": "text/html"}
+
+
+def _form_token(html):
+    return re.search(r'name="csrf_token" value="([^"]+)"', html)[1]
+
+
+def test_the_browsable_form_uploads_a_file(client, make_user, log_in):
+    make_user("owner")
+    log_in("owner")
+    html = client.get(URL, headers=HTML).get_data(as_text=True)
+    assert f'action="{URL}?_method=POST" enctype="multipart/form-data"' in html
+    assert '<input id="field-image" type="file" name="image" value="">' in html
+    assert '<option selected>application/x-www-form-urlencoded</option>' in html
+    assert "<option>application/json</option>" not in html
+    created = client.post(f"{URL}?_method=POST", headers=HTML, data={
+        "csrf_token": _form_token(html), "image": (png(5, 7), "me.png"), "description": "Day one"})
+    assert created.status_code == 201
+    assert "Day one" in created.get_data(as_text=True)
+    (photo,) = client.get(URL).json["results"]
+    assert (photo["width"], photo["height"]) == (5, 7)
+    detail = client.get(f"{URL}{photo['id']}/", headers=HTML).get_data(as_text=True)
+    assert f'action="{URL}{photo["id"]}/?_method=PUT" enctype="multipart/form-data"' in detail
+    replaced = client.post(f"{URL}{photo['id']}/?_method=PUT", headers=HTML, data={
+        "csrf_token": _form_token(detail), "image": (png(9, 9), "me.png"), "date": "2024-05-01"})
+    assert replaced.status_code == 200
+    assert client.get(f"{URL}{photo['id']}/").json["width"] == 9
+
+
+def test_an_upload_form_refused_comes_back_with_its_errors(client, make_user, log_in):
+    make_user("owner")
+    log_in("owner")
+    token = _form_token(client.get(URL, headers=HTML).get_data(as_text=True))
+    refused = client.post(f"{URL}?_method=POST", headers=HTML, data={"csrf_token": token, "description": "kept"},
+                          content_type="multipart/form-data")
+    assert refused.status_code == 400
+    html = refused.get_data(as_text=True)
+    assert '<span class="error" role="alert">This field is required.</span>' in html
+    assert 'name="description" value="kept"' in html
+
+
+def test_an_upload_form_needs_the_csrf_token(client, make_user, log_in):
+    make_user("owner")
+    log_in("owner")
+    response = client.post(f"{URL}?_method=POST", data={"image": (png(), "me.png")})
+    assert response.status_code == 403
+    assert client.get(URL).json["count"] == 0

@@ -476,3 +476,18 @@ def test_plan_values_cost_the_same_queries_whatever_the_plans_size(client, eater
     _, small_count = count_queries(lambda: values_of(client, eater, f"nutritionplan/{small}"))
     _, large_count = count_queries(lambda: values_of(client, eater, f"nutritionplan/{large}"))
     assert small_count == large_count
+
+
+def test_browsable_forms_offer_only_the_callers_plans_and_meals(client, foods, make_user, auth_headers, log_in):
+    make_user("stranger")
+    foreign_plan = post(client, auth_headers("stranger"), "nutritionplan", description="Not yours")["id"]
+    make_user("owner")
+    own_plan = post(client, auth_headers("owner"), "nutritionplan", description="Mine")["id"]
+    own_meal = post(client, auth_headers("owner"), "meal", plan=own_plan, name="Lunch")["id"]
+    log_in("owner")
+    meal_page = client.get("/api/v2/meal/", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert f'<option value="{own_plan}">{own_plan} — Mine</option>' in meal_page
+    assert "Not yours" not in meal_page and f'value="{foreign_plan}"' not in meal_page
+    diary_page = client.get("/api/v2/nutritiondiary/", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert f'<option value="{own_meal}">{own_meal} — Lunch</option>' in diary_page
+    assert '<input id="field-datetime" type="datetime-local"' in diary_page

@@ -233,6 +233,12 @@ def _forms(resource, response, body):
     )
 
 
+def _html_method():
+    """What the page's HTML form stands for: PUT on a detail URL, POST on a list URL (a multipart form
+    says it in its action's query string)."""
+    return "PUT" if request.url_rule and request.url_rule.arguments else "POST"
+
+
 def _after_delete(response):
     """A deleted object has no page left: go to the page above it, saying what happened (303)."""
     crumbs = [crumb for crumb in _breadcrumbs() if crumb["url"] != request.path]
@@ -273,6 +279,7 @@ def page_context(response):
         },
         "forms": _forms(resource, response, body),
         "form_action": query_url(_requested_path(), {}),
+        "multipart_form_action": query_url(_requested_path(), {"_method": _html_method()}),
         "endpoints": _endpoints() if request.endpoint == API_ROOT_ENDPOINT else None,
         "user": user,
         "username": getattr(user, "username", None) or getattr(user, "email", None) or "",

@@ -193,6 +193,8 @@ def thumbnail_url(path, name="thumbnail"):
 class MediaFile(fields.Field):
     """A stored file: written as its URL, read as a multipart upload that `check` validates."""
 
+    is_upload = True
+
     def __init__(self, check, **kwargs):
         super().__init__(**kwargs)
         self.check = check
