@@ -220,3 +220,12 @@ def test_an_upload_form_needs_the_csrf_token(client, make_user, log_in):
     response = client.post(f"{URL}?_method=POST", data={"image": (png(), "me.png")})
     assert response.status_code == 403
     assert client.get(URL).json["count"] == 0
+
+
+def test_empty_inputs_of_a_form_mean_not_given(client, owner):
+    photo = upload(client, owner, date="", description="")
+    assert photo["date"] == dt.datetime.now(dt.UTC).date().isoformat()
+    no_file = client.patch(f"{URL}{photo['id']}/", headers=owner, content_type="multipart/form-data",
+                           data={"image": (io.BytesIO(b""), ""), "description": "Week 3"})
+    assert no_file.status_code == 200
+    assert (no_file.json["image"], no_file.json["description"]) == (photo["image"], "Week 3")

@@ -37,14 +37,25 @@ PAGE_PARAMETERS = [
 
 
 def _form_data(schema_fields):
-    """Read a form body; fields that take lists read every value of their key."""
+    """Read a form body; fields that take lists read every value of their key.
+
+    As in DRF, a form says "not given" with an empty value (a browser sends every input of a form): an
+    empty non-text field is null where null is allowed, else left out unless required, and a file input
+    left empty sends no file.
+    """
     data = {}
     for key in request.form:
         values = request.form.getlist(key)
         field = schema_fields.get(key)
         many = isinstance(field, (RelatedList, fields.List))
-        data[key] = values if many else values[-1]
-    data.update(request.files.to_dict())
+        value = values if many else values[-1]
+        if value == "" and field is not None and not isinstance(field, fields.String):
+            if field.allow_none:
+                value = None
+            elif not field.required:
+                continue
+        data[key] = value
+    data.update({key: upload for key, upload in request.files.items() if upload.filename})
     return data
 
 
