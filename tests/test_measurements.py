@@ -1,6 +1,7 @@
 """Body measurements through HTTP: categories, numeric values, one value per category and day."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -93,3 +94,16 @@ def test_deleting_a_category_deletes_its_values(client, owner, biceps):
     value = measure(client, owner, biceps, value=35)
     assert client.delete(f"{CATEGORIES}{biceps}/", headers=owner).status_code == 204
     assert client.get(f"{MEASUREMENTS}{value['id']}/", headers=owner).status_code == 404
+
+
+def test_the_browsable_list_charts_each_category(client, owner, biceps):
+    waist = client.post(CATEGORIES, json={"name": "Waist", "unit": "cm"}, headers=owner).json["id"]
+    for day in (1, 2, 3):
+        measure(client, owner, biceps, date=f"2024-03-0{day}", value=34 + day)
+        measure(client, owner, waist, date=f"2024-03-0{day}", value=90 - day)
+    page = client.get(MEASUREMENTS, headers={**owner, "Accept": "text/html"}).get_data(as_text=True)
+    captions = re.findall(r"<figcaption>(\w+) <span", page)
+    assert captions == ["Biceps", "Waist"]
+    assert len(re.findall(r"<circle ", page)) == 6
+    one = client.get(f"{MEASUREMENTS}?category={waist}", headers={**owner, "Accept": "text/html"})
+    assert re.findall(r"<figcaption>(\w+) <span", one.get_data(as_text=True)) == ["Waist"]

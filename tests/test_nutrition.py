@@ -3,6 +3,7 @@ search), and each user's plans, meals, meal items and diary with their nutrition
 
 import datetime as dt
 import decimal
+import re
 
 import pytest
 from catalog_factories import make_ingredient
@@ -491,3 +492,23 @@ def test_browsable_forms_offer_only_the_callers_plans_and_meals(client, foods, m
     diary_page = client.get("/api/v2/nutritiondiary/", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert f'<option value="{own_meal}">{own_meal} — Lunch</option>' in diary_page
     assert '<input id="field-datetime" type="datetime-local"' in diary_page
+
+
+def test_the_diary_page_charts_energy_and_macronutrients_per_day(client, eater, foods, breakfast):
+    for moment, amount in (("2024-03-01T07:00:00Z", "100"), ("2024-03-01T19:00:00Z", "100"),
+                           ("2024-03-02T08:00:00Z", "50")):
+        post(client, eater, "nutritiondiary", plan=breakfast["plan"], ingredient=foods["oats"], amount=amount,
+             datetime=moment)
+    page = client.get("/api/v2/nutritiondiary/", headers={**eater, "Accept": "text/html"}).get_data(as_text=True)
+    assert re.findall(r"<figcaption>([\w ]+) <span", page) == ["Energy per day", "Macronutrients per day"]
+    assert [len(points.split()) for points in re.findall(r'<polyline [^>]*points="([^"]*)"', page)] == [2, 2, 2, 2]
+    assert "Protein: 6.58</li>" in page and "Fat: 3.26</li>" in page
+
+
+def test_the_plan_info_page_splits_the_energy(client, eater, breakfast):
+    page = client.get(f"/api/v2/nutritionplaninfo/{breakfast['plan']}/",
+                      headers={**eater, "Accept": "text/html"}).get_data(as_text=True)
+    assert "Energy from protein, carbohydrates and fat" in page
+    assert ("<td>Cut</td><td>75.61 kcal (16%)</td><td>267.35 kcal (57%)</td><td>128.53 kcal (27%)</td>"
+            "<td>471.48 kcal</td>") in page
+    assert "<script" not in page and " style=" not in page

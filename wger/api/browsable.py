@@ -4,7 +4,8 @@
 built only from what the request already knows: the URL rule and its view (the resource declaration of a
 generic view, the docstring of any other), the resource's filters and ordering allow-list, the page
 envelope in the body and the caller. No endpoint has a template or a branch of its own; the API root adds
-its table of endpoints from the registry.
+its table of endpoints from the registry, and a resource that declares `charts` gets them drawn above the
+response (`wger.api.charts`).
 
 Everything shown is escaped: the JSON body is tokenised and each piece escaped before URLs in it (also
 inside strings) become links, and links only ever point to `http(s)://` or this site.
@@ -20,7 +21,9 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from wger import auth
-from wger.api import browsable_forms, form_submission
+from wger.api import browsable_forms, charts, form_submission
+from wger.api.filters import where_clauses
+from wger.api.objects import select_objects
 from wger.api.pagination import page_bounds, query_url
 
 API_ROOT_ENDPOINT = "api-root.Root"
@@ -233,6 +236,21 @@ def _forms(resource, response, body):
     )
 
 
+def _charts(resource, response):
+    """The resource's charts of what this page shows, for a successful GET: every object the list URL
+    selects (all pages, with its filters), or the detail URL's object."""
+    if resource is None or resource.charts is None or request.method != "GET" or response.status_code != 200:
+        return []
+    statement = select_objects(resource)
+    pk = (request.view_args or {}).get("pk")
+    if pk is not None:
+        statement = statement.where(resource.model.id == pk)
+    else:
+        statement = statement.where(*where_clauses(resource.query_filters, request.args))
+    drawn = charts.figures(resource.charts(statement))
+    return [Markup(render_template("api/_chart.html", figure=figure)) for figure in drawn]
+
+
 def _html_method():
     """What the page's HTML form stands for: PUT on a detail URL, POST on a list URL (a multipart form
     says it in its action's query string)."""
@@ -278,6 +296,7 @@ def page_context(response):
             "api": query_url(request.path, {"format": "api"}),
         },
         "forms": _forms(resource, response, body),
+        "charts": _charts(resource, response),
         "form_action": query_url(_requested_path(), {}),
         "multipart_form_action": query_url(_requested_path(), {"_method": _html_method()}),
         "endpoints": _endpoints() if request.endpoint == API_ROOT_ENDPOINT else None,

@@ -63,6 +63,7 @@ class Resource:
     cached: bool = False
     parses: tuple = JSON_AND_FORMS  # the request body types read; any other is a 415
     actions: tuple = ()
+    charts: Callable | None = None  # charts(statement) -> charts drawn on the browsable page (wger.api.charts)
 
     def __post_init__(self):
         if self.cached and self.access.private:

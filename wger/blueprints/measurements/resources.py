@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 from wger.api.access import Owned
 from wger.api.resource import CRUD, Resource
 from wger.api.views import register
-from wger.blueprints.measurements import schemas
+from wger.blueprints.measurements import charts, schemas
 from wger.models import Measurement, MeasurementCategory
 
 blueprint = Blueprint("measurements", __name__, url_prefix="/api/v2", description="Body measurements")
@@ -19,7 +19,7 @@ RESOURCES = [
         methods=CRUD, access=Owned("category.user"),
         filters={"id": ["exact", "in"], "category": ["exact"], "date": COMPARISONS, "value": COMPARISONS,
                  "notes": ["exact"]},
-        default_ordering=("-date",), unique_together=(("date", "category"),),
+        default_ordering=("-date",), unique_together=(("date", "category"),), charts=charts.values_by_category,
     ),
     Resource(
         "measurement-category", MeasurementCategory, schemas.MeasurementCategorySchema,

@@ -8,7 +8,7 @@ from wger.api.actions import Action
 from wger.api.resource import CRUD, Resource
 from wger.api.views import register
 from wger.blueprints.core.schemas import SearchArgsSchema
-from wger.blueprints.nutrition import actions, rules, schemas
+from wger.blueprints.nutrition import actions, charts, rules, schemas
 from wger.models import (
     Ingredient,
     IngredientImage,
@@ -95,6 +95,7 @@ RESOURCES = [
         "portion) and its nutritional values.",
         methods=CRUD, access=Owned("user"), filters=PLAN_FILTERS, default_ordering=("-creation_date",),
         not_found_noun="NutritionPlan", load_options=PLAN_INFO, actions=(PLAN_VALUES,),
+        charts=charts.energy_split,
     ),
     Resource(
         "nutritiondiary", LogItem, schemas.LogItemSchema,
@@ -103,7 +104,7 @@ RESOURCES = [
         methods=CRUD, access=Owned("plan.user"),
         filters={"datetime": ["exact", "date"], "amount": ["exact"], "ingredient": ["exact"], "plan": ["exact"],
                  "weight_unit": ["exact"]},
-        default_ordering=("-datetime",), before_save=rules.check_diary_entry,
+        default_ordering=("-datetime",), before_save=rules.check_diary_entry, charts=charts.diary_by_day,
         actions=(Action("nutritional_values", actions.portion_values, response=schemas.NutritionalValuesSchema,
                         load_options=(selectinload(LogItem.ingredient), selectinload(LogItem.weight_unit))),),
     ),
