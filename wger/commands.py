@@ -1,5 +1,6 @@
-"""Command-line tools: `flask --app wger sample-data` loads the bundled catalog and the demo account,
-`sync` mirrors another server's catalog, `user create` adds an account."""
+"""Command-line tools: `flask --app wger sample-data` loads the bundled catalog and the demo account with
+its plan, diary, measurements and photos, `sync` mirrors another server's catalog, `user create` adds an
+account."""
 
 import json
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from wger import accounts
+from wger import accounts, demo
 from wger.catalog.sample import load_catalog
 from wger.catalog.sync import sync
 from wger.catalog.upsert import UNCHANGED, advance_id_sequence, upsert
@@ -87,8 +88,10 @@ def sample_data():
     counts = load_core()
     tally = load_catalog(read_sample)
     counts["demo_user"] = load_demo_user()
+    demo_counts = demo.load_demo_data(accounts.find_user(username=DEMO_USERNAME))
     db.session.commit()
     click.echo("Sample data: " + ", ".join(f"{name} {count} changed" for name, count in counts.items()))
+    click.echo("Demo account: " + ", ".join(f"{name} {count} added" for name, count in demo_counts.items()))
     for line in tally.lines():
         click.echo(line)
 
