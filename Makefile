@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 BIN = $(VENV)/bin
 
-.PHONY: run test install lint bench
+.PHONY: run test install lint bench fuzz
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +22,16 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/flask --app wger db upgrade
 	$(BIN)/flask --app wger sample-data
-	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --limit-request-line 8190 --access-logfile - wsgi:app
 
 lint: install
 	$(BIN)/ruff check .
 
 test: lint
 	$(BIN)/pytest
+
+fuzz: install
+	$(BIN)/python tests/fuzz.py
 
 bench: install
 	$(BIN)/python -m bench.run

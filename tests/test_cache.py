@@ -103,3 +103,31 @@ def test_private_nutrition_writes_keep_the_catalog_cache(app, client, catalog, m
     client.post("/api/v2/nutritiondiary/", json={"plan": plan, "ingredient": oats, "amount": 50}, headers=headers)
     _, queries = count_queries(lambda: client.get(f"/api/v2/ingredient/{oats}/"))
     assert queries == 1
+
+
+def test_a_cached_answer_carries_an_etag_and_answers_304_to_it(client, catalog):
+    first = client.get("/api/v2/muscle/?limit=2")
+    etag = first.headers["ETag"]
+    again = client.get("/api/v2/muscle/?limit=2", headers={"If-None-Match": etag})
+    assert (again.status_code, again.data, again.headers["ETag"]) == (304, b"", etag)
+    other = client.get("/api/v2/muscle/?limit=3", headers={"If-None-Match": etag})
+    assert other.status_code == 200
+    assert other.headers["ETag"] != etag
+
+
+def test_a_changed_catalog_changes_the_etag(app, client, catalog):
+    etag = client.get("/api/v2/muscle/1/").headers["ETag"]
+    with app.app_context():
+        db.session.get(Muscle, 1).name_en = "Guns"
+        db.session.commit()
+    changed = client.get("/api/v2/muscle/1/", headers={"If-None-Match": etag})
+    assert (changed.status_code, changed.json["name_en"]) == (200, "Guns")
+
+
+def test_other_representations_carry_no_etag(client, catalog):
+    client.get("/api/v2/muscle/1/")
+    etag = client.get("/api/v2/muscle/1/").headers["ETag"]
+    for headers in ({"Accept": "text/html"}, {"Accept": "application/json; indent=4"}):
+        page = client.get("/api/v2/muscle/1/", headers={**headers, "If-None-Match": etag})
+        assert page.status_code == 200
+        assert "ETag" not in page.headers

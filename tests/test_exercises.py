@@ -329,3 +329,13 @@ def test_sample_exercises_cover_every_category_with_german_translations(app, cli
     assert client.get("/api/v2/exercise-base/").json["count"] >= 150
     for category in range(8, 16):
         assert client.get(f"/api/v2/exercise-base/?category={category}").json["count"] > 0
+
+
+def test_the_comma_list_filters_are_documented_and_offered_in_the_filters_panel(client, exercises):
+    operation = client.get("/api/v2/schema").json["paths"]["/api/v2/exercise/"]["get"]
+    documented = {parameter["name"]: parameter["schema"] for parameter in operation["parameters"]}
+    for name in ("category", "muscles", "muscles_secondary", "equipment", "license"):
+        assert documented[name] == {"type": "string", "description": "comma-separated ids, any of which matches"}
+    html = client.get("/api/v2/exercise/?muscles=2,4", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'name="muscles" value="2,4"' in html
+    assert 'name="muscles_secondary"' in html

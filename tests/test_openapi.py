@@ -59,3 +59,53 @@ def test_decimals_are_documented_as_strings(client):
     weight = client.get("/api/v2/schema").json["components"]["schemas"]["WeightEntry"]["properties"]["weight"]
     assert (weight["type"], weight["format"]) == ("string", "decimal")
     assert weight["description"] == "A decimal number, at least 30.00 and at most 600.00."
+
+
+def test_errors_are_documented_in_the_shapes_served(client):
+    document = client.get("/api/v2/schema").json
+    assert document["components"]["schemas"]["Detail"]["required"] == ["detail"]
+    bad_request = document["components"]["responses"]["BAD_REQUEST"]["content"]["application/json"]["schema"]
+    assert bad_request == {"anyOf": [{"$ref": "#/components/schemas/FieldErrors"},
+                                     {"$ref": "#/components/schemas/Detail"}]}
+    field_errors = document["components"]["schemas"]["FieldErrors"]
+    assert field_errors["additionalProperties"] == {"type": "array", "items": {"type": "string"}}
+    not_found = document["components"]["responses"]["NOT_FOUND"]["content"]["application/json"]["schema"]
+    assert not_found == {"$ref": "#/components/schemas/Detail"}
+    assert "UNPROCESSABLE_ENTITY" not in document["components"]["responses"]
+
+
+def test_private_operations_document_their_refusals_and_security(client):
+    paths = client.get("/api/v2/schema").json["paths"]
+    authenticated = [{"jwtAuth": []}, {"tokenAuth": []}, {"sessionAuth": []}]
+    for method in ("get", "put", "patch", "delete"):
+        operation = paths["/api/v2/weightentry/{pk}/"][method]
+        assert {"400", "401", "404", "406"} <= set(operation["responses"]), method
+        assert operation["security"] == authenticated
+    assert {"413", "415"} <= set(paths["/api/v2/weightentry/"]["post"]["responses"])
+    public = paths["/api/v2/muscle/"]["get"]
+    assert ("401" in public["responses"], public["security"]) == (False, [])
+    contributed = paths["/api/v2/exercise-translation/"]
+    assert ("403" in contributed["get"]["responses"], "403" in contributed["post"]["responses"]) == (False, True)
+
+
+def test_actions_are_documented_from_their_declaration(client):
+    paths = client.get("/api/v2/schema").json["paths"]
+    values = paths["/api/v2/ingredient/{pk}/get_values/"]["get"]
+    assert values["summary"] == "Compute the nutritional values of an amount of an ingredient"
+    assert {parameter["name"] for parameter in values["parameters"]} == {"amount", "unit", "ingredient"}
+    assert values["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/NutritionalValues"}
+    assert "404" in values["responses"]
+    search = paths["/api/v2/exercise/search/"]["get"]
+    assert "404" not in search["responses"]
+    thumbnails = paths["/api/v2/exerciseimage/{pk}/thumbnails/"]["get"]["responses"]
+    assert "404" not in thumbnails
+    assert thumbnails["200"]["content"]["application/json"]["schema"]["anyOf"][1] == {"type": "array", "maxItems": 0}
+
+
+def test_security_schemes_name_the_three_ways_to_authenticate(client):
+    schemes = client.get("/api/v2/schema").json["components"]["securitySchemes"]
+    assert schemes["jwtAuth"] == {"type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+                                  "description": schemes["jwtAuth"]["description"]}
+    assert (schemes["tokenAuth"]["in"], schemes["tokenAuth"]["name"]) == ("header", "Authorization")
+    assert (schemes["sessionAuth"]["in"], schemes["sessionAuth"]["name"]) == ("cookie", "session")

@@ -33,6 +33,10 @@ class Public:
     def authorize(self, method):
         """Let every caller through: a public resource only routes the methods it allows."""
 
+    def refusals(self, method):
+        """The statuses `authorize(method)` may answer (for the OpenAPI document): none here."""
+        return ()
+
     def scope(self, statement):
         return statement
 
@@ -65,6 +69,9 @@ class Contributor(Public):
         if not allowed:
             abort(403)
 
+    def refusals(self, method):
+        return () if method in self.READS else (401, 403)
+
 
 class Owned:
     """Objects owned through `owner_path`, a dotted chain of relationships ending in `user`."""
@@ -96,6 +103,10 @@ class Owned:
 
     def authorize(self, method):
         auth.require_user()
+
+    def refusals(self, method):
+        """401 for anonymous callers; 403 for a browser session's unsafe request without its CSRF token."""
+        return (401,) if method in ("GET", "HEAD", "OPTIONS") else (401, 403)
 
     def scope(self, statement):
         user = auth.current_user()

@@ -16,6 +16,7 @@ from flask import jsonify, request
 from marshmallow import Schema
 from werkzeug.exceptions import HTTPException
 
+from wger.api import openapi
 from wger.api.cache import cached_read
 from wger.api.errors import field_errors
 from wger.api.objects import find_object, not_found
@@ -53,7 +54,7 @@ def _humanised(resource, action):
 def _parse_failure(error):
     """The field errors of a query string the `args` schema refused, or None for any other HTTP error."""
     data = getattr(error, "data", None) or {}
-    return field_errors(data["messages"]) if error.code == 422 and "messages" in data else None
+    return field_errors(data["messages"]) if error.code == 400 and "messages" in data else None
 
 
 def build_view(blueprint, resource, action):
@@ -73,8 +74,11 @@ def build_view(blueprint, resource, action):
     handle.__doc__ = action.handler.__doc__
     documented = handle
     if action.args is not None:
-        documented = blueprint.arguments(action.args, location="query")(documented)
+        documented = blueprint.arguments(action.args, location="query", error_status_code=400)(documented)
     documented = blueprint.response(200, action.response)(documented)
+    documented = blueprint.doc(**openapi.action_operation(resource, action))(documented)
+    if action.missing_body is not None:
+        documented = blueprint.doc(**openapi.either_body(action.response, action.missing_body))(documented)
 
     @functools.wraps(documented)
     def view(**path):

@@ -6,13 +6,15 @@ ORM flush that touches a model of a cached resource (`watch`, called as resource
 increments `DataVersion` in the same transaction, and every cached read compares that counter first (one
 small query): a write is visible on the very next request, from every worker, where the original's
 `cache_page` served data up to an hour old. Writes to other models (a user's own data) leave the cache be.
+Stored JSON carries an ETag, so a client that sends it back in `If-None-Match` gets a bodiless 304.
 """
 
 import functools
+import hashlib
 from collections import OrderedDict
 
 import sqlalchemy as sa
-from flask import current_app, request
+from flask import current_app, g, request
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -20,6 +22,7 @@ from wger.database import db
 from wger.models import DataVersion
 
 VERSION_ROW = 1
+VERSION_SQL = f"SELECT version FROM core_dataversion WHERE id = {VERSION_ROW}"
 MAX_ENTRIES = 2048
 
 _bodies = OrderedDict()
@@ -52,11 +55,31 @@ def _bump_on_catalog_flush(session, flush_context):
 
 
 def _current_version():
-    return db.session.scalar(sa.select(DataVersion.version).where(DataVersion.id == VERSION_ROW))
+    """The catalog version, read as plain SQL on a pooled connection: building and running an ORM
+    statement cost more than the rest of a cached answer."""
+    with db.engine.connect() as connection:
+        return connection.exec_driver_sql(VERSION_SQL).scalar()
+
+
+def _plain_json():
+    """Whether this request gets the stored bytes as they are (not indented, not the browsable page)."""
+    return g.get("api_format", "json") == "json" and g.get("json_indent") is None
+
+
+def _stored_answer(body, etag):
+    """The stored body, or 304 when the client already holds it (`If-None-Match`)."""
+    if not _plain_json():
+        return current_app.response_class(body, mimetype="application/json")
+    if etag in request.if_none_match:
+        response = current_app.response_class(status=304)
+    else:
+        response = current_app.response_class(body, mimetype="application/json")
+    response.set_etag(etag)
+    return response
 
 
 def cached_read(view):
-    """Serve a 200 GET of `view` from memory while the catalog version is unchanged."""
+    """Serve a 200 GET of `view` from memory while the catalog version is unchanged, with an ETag."""
 
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
@@ -67,15 +90,17 @@ def cached_read(view):
             _bodies.clear()
             _cached_version[0] = version
         key = request.url
-        body = _bodies.get(key)
-        if body is not None:
+        stored = _bodies.get(key)
+        if stored is not None:
             _bodies.move_to_end(key)
-            return current_app.response_class(body, mimetype="application/json")
+            return _stored_answer(*stored)
         response = view(*args, **kwargs)
         if response.status_code == 200:
-            _bodies[key] = response.get_data()
+            body = response.get_data()
+            _bodies[key] = (body, hashlib.blake2b(body, digest_size=16).hexdigest())
             if len(_bodies) > MAX_ENTRIES:
                 _bodies.popitem(last=False)
+            return _stored_answer(*_bodies[key])
         return response
 
     return wrapper

@@ -1,7 +1,8 @@
 """Query-string filters declared as `{"field": ["exact", "gt", "in"]}`, the way django-filter reads them.
 
 Each declared lookup becomes one documented query parameter (`weight`, `weight__gt`, `id__in`,
-`datetime__date`). A field may be a path through relationships (`ingredient__uuid`, see `wger.api.paths`).
+`datetime__date`). A field may be a path through relationships (`ingredient__uuid`, see `wger.api.paths`),
+and `Via` names a parameter apart from its field; the `any` lookup matches a comma list of ids.
 Parameters are AND-joined; unknown ones are ignored, as are empty values and booleans other than
 `true`/`false`/`1`/`0`. A value of the wrong type, or a reference to an object that does not exist, is a 400
 naming the parameter.
@@ -21,9 +22,19 @@ from wger.api.limits import INTEGER_MAX, INTEGER_MIN, fits_integer_column
 from wger.database import db
 
 COMPARISONS = {"exact": operator.eq, "gt": operator.gt, "gte": operator.ge, "lt": operator.lt, "lte": operator.le}
-LOOKUPS = {*COMPARISONS, "in", "date"}
+LOOKUPS = {*COMPARISONS, "in", "date", "any"}
+UNSUFFIXED = ("exact", "any")
 INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
 TRUE_WORDS, FALSE_WORDS = {"true", "1"}, {"false", "0"}
+
+
+@dataclass(frozen=True)
+class Via:
+    """A filter whose parameter is named apart from the field it reads:
+    `{"category": Via("exercise_base__category", ["any"])}` serves `?category=` on a related field."""
+
+    path: str
+    lookups: list
 
 
 class IgnoredValue(Exception):
@@ -160,6 +171,8 @@ class Filter:
 
     def _condition(self, texts):
         column = self.path.column
+        if self.lookup == "any":
+            return self._any_of(column, texts[-1])
         if self.many:
             return column.any(self.related_model.id.in_(self._existing_pks(texts)))
         text = texts[-1]
@@ -173,22 +186,39 @@ class Filter:
         return COMPARISONS[self.lookup](column, value)
 
 
+    def _any_of(self, column, text):
+        """`?muscles=2,7`: any of a comma list of ids matches; parts that are not ids are ignored, as the
+        original's hand-written filters of `/exercise/` ignore them."""
+        parts = (part.strip() for part in text.split(","))
+        ids = [int(part) for part in parts if part.isdigit() and fits_integer_column(int(part))]
+        if not ids:
+            raise IgnoredValue
+        if self.many:
+            return column.any(self.related_model.id.in_(ids))
+        return column.in_(ids)
+
+
 def build_filters(model, spec):
     """Turn `{"field": ["exact", ...]}` into `Filter`s, failing at declaration on unknown names."""
     result = []
-    for name, lookups in spec.items():
-        path = paths.resolve(model, name)
+    for name, declared in spec.items():
+        field_path, lookups = (declared.path, declared.lookups) if isinstance(declared, Via) else (name, declared)
+        path = paths.resolve(model, field_path)
         for lookup in lookups:
             if lookup not in LOOKUPS:
                 raise ValueError(f"{model.__name__}.{name}: unknown lookup {lookup!r}")
-            param = name if lookup == "exact" else f"{name}__{lookup}"
+            if lookup == "any" and path.related is None:
+                raise ValueError(f"{model.__name__}.{name}: 'any' needs a relation to match ids of")
+            param = name if lookup in UNSUFFIXED else f"{name}__{lookup}"
             if path.related is not None:
                 convert, schema = _integer, {"type": "integer"}
             else:
                 convert, schema = CONVERTERS[path.python_type]
             if lookup == "in":
                 schema = {"type": "string", "description": "comma-separated list"}
-            if path.many:
+            elif lookup == "any":
+                schema = {"type": "string", "description": "comma-separated ids, any of which matches"}
+            elif path.many:
                 schema = {"type": "array", "items": {"type": "integer"}}
             result.append(Filter(param, path, lookup, convert, schema))
     return result
@@ -216,6 +246,6 @@ def openapi_parameters(filters):
     """Document each filter as a query parameter of the list operation."""
     return [
         {"in": "query", "name": f.param, "required": False, "schema": f.openapi_schema}
-        | ({"explode": True, "style": "form"} if f.many else {})
+        | ({"explode": True, "style": "form"} if f.many and f.lookup != "any" else {})
         for f in filters
     ]

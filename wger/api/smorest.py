@@ -1,12 +1,15 @@
-"""Our one subclass of flask-smorest's `Api`: errors in the contract's shape, the schema as JSON or YAML,
-and decimals documented as the strings they are."""
+"""Our one subclass of flask-smorest's `Api`: errors in the contract's shape (served and documented), the
+schema as JSON or YAML, and decimals documented as the strings they are."""
+
+import http
 
 import flask
 import flask_smorest
 import yaml
+from flask_smorest.utils import prepare_response
 from marshmallow import fields
 
-from wger.api import errors
+from wger.api import errors, openapi
 
 YAML_TYPES = ("application/yaml", "application/vnd.oai.openapi", "text/yaml")
 
@@ -30,10 +33,29 @@ def decimal_as_string(self, field, ret, **kwargs):
 
 
 class Api(flask_smorest.Api):
+    ERROR_SCHEMA = openapi.DetailSchema
+
     def init_app(self, app, *args, **kwargs):
         """Start the extension; each start builds a new spec, so the decimal rule is added once per app."""
         super().init_app(app, *args, **kwargs)
         self.ma_plugin.converter.add_attribute_function(decimal_as_string)
+
+    def _register_responses(self):
+        """Document every error status with the body `errors.py` sends: 400 a field-error mapping or a
+        detail, the others a detail."""
+        openapi.register_components(self.spec)
+        self.spec.components.schema(openapi.DETAIL, schema=self.ERROR_SCHEMA)
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if status == http.HTTPStatus.BAD_REQUEST:
+                response["content"] = openapi.bad_request_content()
+            elif status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Any other error", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
 
     def handle_http_exception(self, error):
         """Shape every HTTP error raised anywhere, including flask-smorest's own, as the contract says."""

@@ -12,7 +12,7 @@ from flask_smorest import abort
 from marshmallow import ValidationError, fields
 from sqlalchemy.exc import DataError, IntegrityError
 
-from wger.api import cache
+from wger.api import cache, openapi
 from wger.api.actions import build_view
 from wger.api.cache import cached_read
 from wger.api.fields import RelatedList
@@ -143,13 +143,15 @@ def _handlers(blueprint, resource):
 
     @cache
     @blueprint.doc(summary=f"List {label}", description=resource.description,
-                   parameters=PAGE_PARAMETERS + openapi_parameters(resource.query_filters))
+                   parameters=PAGE_PARAMETERS + openapi_parameters(resource.query_filters),
+                   **openapi.resource_operation(resource, "GET", detail=False))
     @blueprint.response(200, page_schema(schema))
     def list_objects(self):
         resource.access.authorize("GET")
         return list_page(resource)
 
-    @blueprint.doc(summary=f"Create a {label} object", **body_doc)
+    @blueprint.doc(summary=f"Create a {label} object", **body_doc,
+                   **openapi.resource_operation(resource, "POST", detail=False))
     @blueprint.response(201, schema)
     def create(self):
         resource.access.authorize("POST")
@@ -157,27 +159,30 @@ def _handlers(blueprint, resource):
         return save(resource, obj, load_body(resource, partial=False), created=True)
 
     @cache
-    @blueprint.doc(summary=f"Read a {label} object", description=resource.description)
+    @blueprint.doc(summary=f"Read a {label} object", description=resource.description,
+                   **openapi.resource_operation(resource, "GET", detail=True))
     @blueprint.response(200, schema)
     def read(self, pk):
         resource.access.authorize("GET")
         return get_object(resource, pk)
 
-    @blueprint.doc(summary=f"Replace a {label} object", **body_doc)
+    @blueprint.doc(summary=f"Replace a {label} object", **body_doc,
+                   **openapi.resource_operation(resource, "PUT", detail=True))
     @blueprint.response(200, schema)
     def replace(self, pk):
         resource.access.authorize("PUT")
         obj = get_object(resource, pk)
         return save(resource, obj, load_body(resource, partial=False), created=False)
 
-    @blueprint.doc(summary=f"Update a {label} object", **patch_doc)
+    @blueprint.doc(summary=f"Update a {label} object", **patch_doc,
+                   **openapi.resource_operation(resource, "PATCH", detail=True))
     @blueprint.response(200, schema)
     def update(self, pk):
         resource.access.authorize("PATCH")
         obj = get_object(resource, pk)
         return save(resource, obj, load_body(resource, partial=True), created=False)
 
-    @blueprint.doc(summary=f"Delete a {label} object")
+    @blueprint.doc(summary=f"Delete a {label} object", **openapi.resource_operation(resource, "DELETE", detail=True))
     @blueprint.response(204)
     def delete(self, pk):
         resource.access.authorize("DELETE")

@@ -11,6 +11,7 @@ from marshmallow import ValidationError
 from sqlalchemy.exc import IntegrityError
 
 from wger import accounts, auth
+from wger.api import openapi
 from wger.api.root import Entry, list_after
 from wger.api.views import read_body, request_body_doc
 from wger.blueprints.accounts import schemas
@@ -24,10 +25,8 @@ blueprint = Blueprint(
 )
 
 DEPRECATION = "Sat, 01 Oct 2022 23:59:59 GMT"
-TOKEN_PAIR_DOC = {"200": {"description": "A JWT pair", "content": {"application/json": {"schema": {
-    "type": "object", "properties": {"refresh": {"type": "string"}, "access": {"type": "string"}}}}}}}
-KEY_DOC = {"200": {"description": "The permanent API key", "content": {"application/json": {"schema": {
-    "type": "object", "properties": {"token": {"type": "string"}}}}}}}
+PERMISSION_PARAMETER = {"in": "query", "name": "permission", "required": True, "schema": {"type": "string"},
+                        "description": "`app_label.codename`, e.g. `exercises.add_exercise`"}
 
 
 def _load(schema):
@@ -52,8 +51,9 @@ def _identifier(data, missing_field):
 
 
 @blueprint.route("/token", methods=["POST"], strict_slashes=False)
-@blueprint.doc(summary="Obtain a JWT access and refresh token pair", responses=TOKEN_PAIR_DOC,
-               **request_body_doc(schemas.TokenObtainSchema))
+@blueprint.doc(summary="Obtain a JWT access and refresh token pair", **request_body_doc(schemas.TokenObtainSchema),
+               **openapi.operation({400, 401, 403, 406, 413, 415, 429}, authenticated=False))
+@blueprint.response(200, schemas.TokenPairSchema)
 @throttle("LOGIN_RATE_LIMIT")
 def token_obtain():
     """Trade a username (or email) and password for an access and a refresh token."""
@@ -61,45 +61,51 @@ def token_obtain():
     user = _authenticate(data, {"username": ["This field is required."]})
     if user is None:
         auth.reject("No active account found with the given credentials")
-    return jsonify(auth.token_pair(user))
+    return auth.token_pair(user)
 
 
 @blueprint.route("/token/refresh", methods=["POST"], strict_slashes=False)
-@blueprint.doc(summary="Obtain a new access token", **request_body_doc(schemas.TokenRefreshSchema))
+@blueprint.doc(summary="Obtain a new access token", **request_body_doc(schemas.TokenRefreshSchema),
+               **openapi.operation({400, 401, 406, 413, 415}, authenticated=False))
+@blueprint.response(200, schemas.AccessTokenSchema)
 def token_refresh():
     """Trade a refresh token for a new access token; the refresh token stays valid until it expires."""
     claims = auth.decode(_load(schemas.TokenRefreshSchema)["refresh"], "refresh")
-    return jsonify({"access": create_access_token(identity=auth.user_from_claims(claims).id)})
+    return {"access": create_access_token(identity=auth.user_from_claims(claims).id)}
 
 
 @blueprint.route("/token/verify", methods=["POST"], strict_slashes=False)
-@blueprint.doc(summary="Check a token", **request_body_doc(schemas.TokenVerifySchema))
+@blueprint.doc(summary="Check a token", **request_body_doc(schemas.TokenVerifySchema),
+               **openapi.operation({400, 401, 406, 413, 415}, authenticated=False))
+@blueprint.response(200, schemas.TokenValidSchema)
 def token_verify():
     """Answer 200 for a valid, unexpired token of either type, 401 otherwise."""
     auth.decode(_load(schemas.TokenVerifySchema)["token"], None)
-    return jsonify({})
+    return {}
 
 
 @blueprint.route("/login/", methods=["GET", "POST"])
-@blueprint.doc(summary="Obtain the permanent API key", responses=KEY_DOC, **request_body_doc(schemas.LoginSchema))
+@blueprint.doc(summary="Obtain the permanent API key", **request_body_doc(schemas.LoginSchema),
+               **openapi.operation({400, 403, 406, 413, 415, 429}, authenticated=False))
+@blueprint.response(200, schemas.LoginAnswerSchema)
 @throttle("LOGIN_RATE_LIMIT")
 def login():
     """Trade a username (or email) and password for the permanent API key (deprecated: use /token)."""
     if request.method == "GET":
-        return jsonify({"message": "You must send a 'username' and 'password' via POST"})
+        return {"message": "You must send a 'username' and 'password' via POST"}
     data = _load(schemas.LoginSchema)
     user = _authenticate(data, {"non_field_errors": ['Please provide an "email" or a "username"']})
     if user is None:
         raise ValidationError({"non_field_errors": ["Username or password unknown"]})
     key = accounts.permanent_key(user)
     db.session.commit()
-    response = jsonify({"token": key})
-    response.headers["Deprecation"] = DEPRECATION
-    return response
+    return {"token": key}, {"Deprecation": DEPRECATION}
 
 
 @blueprint.route("/register/", methods=["POST"])
-@blueprint.doc(summary="Register a new account", **request_body_doc(schemas.RegisterSchema))
+@blueprint.doc(summary="Register a new account", **request_body_doc(schemas.RegisterSchema),
+               **openapi.operation({400, 403, 406, 413, 415, 429}, authenticated=False))
+@blueprint.response(201, schemas.RegisteredSchema)
 @throttle("REGISTRATION_RATE_LIMIT")
 def register():
     """Create an account and return its permanent API key; a verification email goes to its address."""
@@ -121,15 +127,14 @@ def register():
             send_verification(user)
         except MailError:
             current_app.logger.warning("Registered user %s, but the verification email failed", user.id)
-    response = jsonify({"message": "api user successfully registered", "token": key})
-    response.status_code = 201
-    return response
+    return {"message": "api user successfully registered", "token": key}
 
 
 @blueprint.route("/check-permission/", methods=["GET"])
-@blueprint.doc(summary="Check whether the caller holds a permission", parameters=[
-    {"in": "query", "name": "permission", "required": True, "schema": {"type": "string"},
-     "description": "`app_label.codename`, e.g. `exercises.add_exercise`"}])
+@blueprint.doc(summary="Check whether the caller holds a permission", parameters=[PERMISSION_PARAMETER],
+               **openapi.operation({406}, authenticated=False))
+@blueprint.alt_response(400, schema={"type": "string"}, description="The hint that `permission` is missing")
+@blueprint.response(200, schemas.PermissionResultSchema)
 def check_permission():
     """Return whether the caller holds a permission; always false for anonymous callers."""
     name = request.args.get("permission")
@@ -138,7 +143,7 @@ def check_permission():
         response.status_code = 400
         return response
     user = auth.current_user()
-    return jsonify({"result": bool(user is not None and user.has_perm(name))})
+    return {"result": bool(user is not None and user.has_perm(name))}
 
 
 def _update_profile():
@@ -159,7 +164,8 @@ def _update_profile():
 
 @blueprint.route("/userprofile/", methods=["GET", "POST"], endpoint="userprofile-list")
 @auth.private_view
-@blueprint.doc(summary="Read or update the caller's profile", **request_body_doc(schemas.UserProfileSchema))
+@blueprint.doc(summary="Read or update the caller's profile", **request_body_doc(schemas.UserProfileSchema),
+               **openapi.operation({400, 401, 403, 406, 413, 415}, authenticated=True))
 @blueprint.response(200, schemas.UserProfileSchema)
 def userprofile():
     """Return the caller's profile (GET) or update it (POST); it is one object, not a page."""
@@ -170,7 +176,8 @@ def userprofile():
 
 @blueprint.route("/userprofile/<pk>/", methods=["GET", "PUT", "PATCH"], endpoint="userprofile-detail")
 @auth.private_view
-@blueprint.doc(summary="Read or update the caller's profile", **request_body_doc(schemas.UserProfileSchema))
+@blueprint.doc(summary="Read or update the caller's profile", **request_body_doc(schemas.UserProfileSchema),
+               **openapi.operation({400, 401, 403, 406, 413, 415}, authenticated=True))
 @blueprint.response(200, schemas.UserProfileSchema)
 def userprofile_detail(pk):
     """Return (GET) or update (PUT, PATCH) the caller's profile, whatever the id in the URL."""
@@ -180,19 +187,21 @@ def userprofile_detail(pk):
 
 
 @blueprint.route("/userprofile/verify-email/", methods=["GET"])
-@blueprint.doc(summary="Send a verification email to the caller's address")
+@blueprint.doc(summary="Send a verification email to the caller's address",
+               **openapi.operation({400, 401, 406, 503}, authenticated=True))
+@blueprint.response(200, schemas.VerificationSchema)
 def verify_email():
     """Email the caller a verification link, unless the address is already verified."""
     user = auth.require_user()
     if user.profile.email_verified:
-        return jsonify({"status": "verified", "message": "This email is already verified"})
+        return {"status": "verified", "message": "This email is already verified"}
     if not user.email:
         raise ValidationError({"email": ["This account has no email address to verify."]})
     try:
         send_verification(user)
     except MailError:
         abort(503, message="The verification email could not be sent; please try again later.")
-    return jsonify({"status": "sent", "message": f"A verification email was sent to {user.email}"})
+    return {"status": "sent", "message": f"A verification email was sent to {user.email}"}
 
 
 list_after("license", Entry(

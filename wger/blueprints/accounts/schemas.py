@@ -79,7 +79,7 @@ class UserProfileSchema(ResourceSchema):
     workout_reminder_active = fields.Boolean()
     workout_reminder = fields.Integer(validate=between(1, 30))
     workout_duration = fields.Integer(validate=between(1, 30))
-    last_workout_notification = fields.Date(dump_only=True)
+    last_workout_notification = fields.Date(dump_only=True, allow_none=True)
     notification_language = Related(Language, attribute="notification_language_id", allow_none=True)
     age = fields.Integer(allow_none=True, validate=between(10, 100))
     birthdate = fields.Date(allow_none=True)
@@ -115,3 +115,37 @@ class UserProfileSchema(ResourceSchema):
         age = today.year - value.year - ((today.month, today.day) < (value.month, value.day))
         if not 10 <= age <= 100:
             raise ValidationError(f"{value} is not a valid birthdate")
+
+
+class TokenPairSchema(ResourceSchema):
+    refresh = fields.String(metadata={"description": "A refresh token (24 hours by default)."})
+    access = fields.String(metadata={"description": "An access token (15 minutes by default)."})
+
+
+class AccessTokenSchema(ResourceSchema):
+    access = fields.String()
+
+
+class TokenValidSchema(ResourceSchema):
+    """An empty object: the token is valid."""
+
+
+class LoginAnswerSchema(ResourceSchema):
+    """`token` after a POST; `message`, a hint, for a GET."""
+
+    token = fields.String(metadata={"description": "The permanent API key."})
+    message = fields.String()
+
+
+class RegisteredSchema(ResourceSchema):
+    message = fields.String()
+    token = fields.String(metadata={"description": "The new account's permanent API key."})
+
+
+class PermissionResultSchema(ResourceSchema):
+    result = fields.Boolean()
+
+
+class VerificationSchema(ResourceSchema):
+    status = fields.String(metadata={"description": "`sent`, or `verified` when there was nothing to do."})
+    message = fields.String()

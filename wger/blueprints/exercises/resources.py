@@ -4,6 +4,7 @@ from flask_smorest import Blueprint
 from sqlalchemy.orm import selectinload
 
 from wger.api.actions import Action
+from wger.api.filters import Via
 from wger.api.resource import CRUD, Resource
 from wger.api.views import register
 from wger.blueprints.core.schemas import SearchArgsSchema
@@ -34,6 +35,8 @@ VARIATION_TRANSLATIONS = selectinload(ExerciseBase.variations).selectinload(Vari
     ExerciseBase.translations
 )
 BASE_MEDIA = (selectinload(ExerciseBase.images), selectinload(ExerciseBase.videos))
+BASE_ANY_OF = {name: Via(f"exercise_base__{name}", ["any"])
+               for name in ("category", "muscles", "muscles_secondary", "equipment", "license")}
 MEDIA_FILTERS = {"is_main": ["exact"], "exercise_base": ["exact"], "license": ["exact"], "license_author": ["exact"]}
 
 RESOURCES = [
@@ -75,8 +78,8 @@ RESOURCES = [
         "`muscles_secondary`, `equipment` and `license` take comma lists (OR).",
         access=exercise_contributors(),
         filters={"uuid": ["exact"], "created": ["exact"], "exercise_base": ["exact"], "description": ["exact"],
-                 "language": ["exact"], "name": ["exact"]},
-        default_ordering=("name",), scope_query=rules.exercise_filters,
+                 "language": ["exact"], "name": ["exact"], **BASE_ANY_OF},
+        default_ordering=("name",),
         load_options=(selectinload(Exercise.exercise_base).options(*BASE_CLASSIFICATION, VARIATION_TRANSLATIONS),),
         cached=True,
         actions=(Action("search", actions.search_exercises, args=SearchArgsSchema,

@@ -10,40 +10,13 @@ from wger.api.access import Contributor
 from wger.api.limits import fits_integer_column
 from wger.catalog import media
 from wger.database import db
-from wger.models import DeletionLog, Equipment, Exercise, ExerciseBase, ExerciseComment, ExerciseImage, Muscle
+from wger.models import DeletionLog, Exercise, ExerciseBase, ExerciseComment, ExerciseImage
 
 
 def exercise_contributors():
     """The catalog's contribution rule: trusted users (or holders of `add_exercise`) write, holders of
     `delete_exercise` delete; one instance per resource, as every access rule binds to its model."""
     return Contributor(write_permission="exercises.add_exercise", delete_permission="exercises.delete_exercise")
-
-
-def _ids(text):
-    """The integers of a comma list; anything else (or too large for an id) is ignored, as the original
-    ignores it."""
-    parts = (part.strip() for part in (text or "").split(","))
-    return [int(part) for part in parts if part.isdigit() and fits_integer_column(int(part))]
-
-
-def exercise_filters(statement, args):
-    """`/exercise/`'s own filters on the base: comma lists OR-ed, each translation listed once (EXISTS)."""
-    conditions = []
-    for param, column in (("category", ExerciseBase.category_id), ("license", ExerciseBase.license_id)):
-        ids = _ids(args.get(param))
-        if ids:
-            conditions.append(column.in_(ids))
-    for param, relationship, model in (
-        ("muscles", ExerciseBase.muscles, Muscle),
-        ("muscles_secondary", ExerciseBase.muscles_secondary, Muscle),
-        ("equipment", ExerciseBase.equipment, Equipment),
-    ):
-        ids = _ids(args.get(param))
-        if ids:
-            conditions.append(relationship.any(model.id.in_(ids)))
-    if not conditions:
-        return statement
-    return statement.where(Exercise.exercise_base.has(sa.and_(*conditions)))
 
 
 def bases_with_translations(statement, args):
