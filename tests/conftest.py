@@ -1,4 +1,5 @@
-"""Fixtures: one app per test session on SQLite (or on `DATABASE_URL`), a clean database per test."""
+"""Fixtures: one app per test session on SQLite (or on `DATABASE_URL`) with the core catalog loaded once, and
+a database holding only that catalog at the start of every test."""
 
 import datetime as dt
 import os
@@ -19,6 +20,8 @@ from wger.models import DataVersion, Permission, User
 from wger.models.accounts import utcnow
 
 PASSWORD = "correct-horse-battery"
+# Hashing a password at the production cost is most of what creating or logging in an account costs.
+CHEAPEST_ARGON2 = {"PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_COST": 8, "PASSWORD_HASH_PARALLELISM": 1}
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +33,7 @@ def app(tmp_path_factory):
         "SQLALCHEMY_DATABASE_URI": database_url.replace("postgresql://", "postgresql+psycopg://", 1),
         "SECRET_KEY": "test-secret-key-of-sufficient-length-for-hs256",
         "MEDIA_FOLDER": str(instance / "media"),
+        **CHEAPEST_ARGON2,
     })
     with app.app_context():
         db.drop_all()
@@ -39,9 +43,42 @@ def app(tmp_path_factory):
     return app
 
 
+class CoreCatalog:
+    """The rows `load_core` writes (languages, licenses, units, muscles, equipment, categories), loaded once
+    per session and compared after every test, so the few tests that change them get them put back."""
+
+    def __init__(self):
+        load_core()
+        db.session.commit()
+        self.rows = {table: rows for table in db.metadata.sorted_tables
+                     if table is not DataVersion.__table__ and (rows := _rows(table))}
+
+    def remove(self):
+        """Empty the catalog's tables, as on a fresh install."""
+        for table in reversed(list(self.rows)):
+            db.session.execute(table.delete())
+        db.session.commit()
+
+    def restore_if_changed(self):
+        if any(_rows(table) != rows for table, rows in self.rows.items()):
+            self.remove()
+            load_core()
+
+
+def _rows(table):
+    return db.session.execute(sa.select(table).order_by(*table.primary_key.columns)).all()
+
+
+@pytest.fixture(scope="session")
+def catalog(app):
+    """The bundled core sample data, there for every test; a test names it when it reads it."""
+    with app.app_context():
+        return CoreCatalog()
+
+
 @pytest.fixture(autouse=True)
-def _clean_database(app):
-    """Give every test an empty database, whatever the previous test wrote.
+def _clean_database(app, catalog):
+    """Give every test a database holding only the core catalog, whatever the previous test wrote.
 
     Requests run without an outer app context, so each one gets its own `g` and session, as in production.
     Rate limit counters are cleared too, so only the tests about them ever hit a limit, and the catalog
@@ -51,17 +88,10 @@ def _clean_database(app):
     limiter.reset()
     with app.app_context():
         for table in reversed(db.metadata.sorted_tables):
-            if table is not DataVersion.__table__:
+            if table is not DataVersion.__table__ and table not in catalog.rows:
                 db.session.execute(table.delete())
+        catalog.restore_if_changed()
         db.session.execute(sa.update(DataVersion).values(version=DataVersion.version + 1))
-        db.session.commit()
-
-
-@pytest.fixture
-def catalog(app):
-    """The bundled core sample data: languages, licenses, units, muscles, equipment, categories."""
-    with app.app_context():
-        load_core()
         db.session.commit()
 
 
@@ -135,8 +165,8 @@ def auth_headers(app):
     return headers
 
 
-class Contributor:
-    """A real account whose trust and permissions a test changes as it goes; the client sends its token."""
+class Account:
+    """A real account whose trust and permissions a test changes as it goes."""
 
     def __init__(self, app, user_id):
         self.app, self.id = app, user_id
@@ -174,22 +204,29 @@ class Contributor:
 
 @pytest.fixture
 def contributor(app, client, make_user, auth_headers):
-    """A new, untrusted account that every request of `client` comes from."""
+    """A new, untrusted account that every request of `client` comes from, by its access token."""
     user_id = make_user("contributor")
     client.environ_base["HTTP_AUTHORIZATION"] = auth_headers("contributor")["Authorization"]
-    return Contributor(app, user_id)
+    return Account(app, user_id)
 
 
 @pytest.fixture
 def log_in(client):
-    """Return `log_in(username, password=PASSWORD)`, which signs `client` in through the login page, as a
-    person does before using the browsable API's forms; it returns a CSRF token of that session."""
+    """Return `log_in(username, password=PASSWORD)`, which signs `client` in through the login page: it then
+    carries the session cookie, as a person's browser does, and must send the CSRF token with every write."""
 
     def sign_in(username, password=PASSWORD):
-        page = client.get("/user/login").get_data(as_text=True)
-        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+        login_page = client.get("/user/login").get_data(as_text=True)
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page)[1]
         response = client.post("/user/login", data={"csrf_token": token, "username": username, "password": password})
-        assert response.status_code == 302
-        return token
+        assert response.status_code == 302, f"the login page refused {username}"
 
     return sign_in
+
+
+@pytest.fixture
+def signed_in(app, make_user, log_in):
+    """A new, untrusted account signed in through the login page (see `log_in`)."""
+    user_id = make_user("tester")
+    log_in("tester")
+    return Account(app, user_id)

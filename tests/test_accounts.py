@@ -147,7 +147,10 @@ def test_register_can_be_switched_off(app, client, monkeypatch):
 
 
 def test_register_get_is_405(client):
-    assert client.get(REGISTER).status_code == 405
+    response = client.get(REGISTER)
+    assert response.status_code == 405
+    assert response.json == {"detail": 'Method "GET" not allowed.'}
+    assert set(response.headers["Allow"].split(", ")) == {"POST", "OPTIONS"}
 
 
 def test_register_sends_a_verification_email(client, outbox):
@@ -237,7 +240,12 @@ def test_email_of_another_user_is_refused(client, make_user, headers):
     ("delete", PROFILE), ("delete", PROFILE + "1/"), ("put", PROFILE), ("patch", PROFILE), ("post", PROFILE + "1/"),
 ])
 def test_unsupported_profile_methods_are_405(client, headers, method, url):
-    assert getattr(client, method)(url, json={}, headers=headers).status_code == 405
+    before = client.get(PROFILE, headers=headers).json
+    response = getattr(client, method)(url, json={"height": 180}, headers=headers)
+    assert response.status_code == 405
+    assert response.json == {"detail": f'Method "{method.upper()}" not allowed.'}
+    assert method.upper() not in response.headers["Allow"].split(", ")
+    assert client.get(PROFILE, headers=headers).json == before
 
 
 @pytest.mark.parametrize(("method", "url"), [("delete", PROFILE), ("delete", PROFILE + "1/"), ("put", PROFILE)])
@@ -392,3 +400,5 @@ def test_superuser_holds_every_permission(client, make_user, auth_headers):
 def test_check_permission_with_a_bad_token_is_401(client):
     response = client.get(f"{CHECK}?permission=x.y", headers={"Authorization": "Token wrong"})
     assert response.status_code == 401
+    assert response.json == {"detail": "Invalid token."}
+    assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'

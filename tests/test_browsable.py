@@ -1,9 +1,13 @@
-"""The browsable page: what a person exploring the API in a browser sees, on every endpoint."""
+"""The browsable page: what a person exploring the API in a browser sees, on every endpoint.
+
+The write side runs on real writable resources (weight entries, the exercise contributions) for an account
+signed in through the login page, as a person is, so the session's CSRF token guards every form here.
+"""
 
 import re
 
 import pytest
-from writable_api import signed_in, writable_app  # noqa: F401 (fixtures)
+from catalog_factories import DESCRIPTION, make_base, make_translation
 
 from wger import auth
 from wger.api import browsable_forms, views
@@ -11,6 +15,7 @@ from wger.database import db
 from wger.models import License, Muscle
 
 HTML = {"Accept": "text/html"}
+WEIGHT = "/api/v2/weightentry/"
 
 
 def page(client, url, status=200, **kwargs):
@@ -22,11 +27,6 @@ def page(client, url, status=200, **kwargs):
 
 def csrf_token(html):
     return re.search(r'name="csrf_token" value="([^"]+)"', html)[1]
-
-
-@pytest.fixture
-def writable_client(writable_app):  # noqa: F811 (fixture)
-    return writable_app.test_client()
 
 
 def test_list_page_shows_the_request_and_the_response(client, catalog):
@@ -59,13 +59,13 @@ def test_urls_in_the_body_are_links(client, catalog):
 
 def test_urls_inside_longer_strings_are_links_but_nothing_else_is(app, client, catalog):
     with app.app_context():
-        db.session.add(License(id=90, full_name="see https://example.org/a?b=1&c=2 for <terms>", short_name="x",
-                               url="javascript:alert(1)"))
+        db.session.add(License(id=90, full_name="<i>see</i> https://example.org/a?b=1&c=2 for <terms>",
+                               short_name="x", url="javascript:alert(1)"))
         db.session.commit()
     html = page(client, "/api/v2/license/90/")
     link = "https://example.org/a?b=1&amp;c=2"
-    assert f'see <a href="{link}" rel="nofollow">{link}</a>' in html
-    assert "for &lt;terms&gt;" in html
+    assert f'&lt;i&gt;see&lt;/i&gt; <a href="{link}" rel="nofollow">{link}</a> for &lt;terms&gt;' in html
+    assert "<i>" not in html
     assert 'href="javascript' not in html
 
 
@@ -127,7 +127,7 @@ def test_format_switch_and_site_links(client, catalog):
     assert "Log out" not in html and "/user/api-key" not in html
 
 
-def test_signed_in_person_gets_logout_and_api_key_links(client, catalog, signed_in):  # noqa: F811
+def test_signed_in_person_gets_logout_and_api_key_links(client, catalog, signed_in):
     html = page(client, "/api/v2/muscle/")
     assert '<form class="inline" method="post" action="/user/logout">' in html
     assert 'href="/user/api-key"' in html
@@ -207,6 +207,22 @@ def test_auth_errors_are_pages(client, catalog, monkeypatch, status, detail):
         assert "needs you to be signed in" in html
 
 
+@pytest.mark.parametrize(("url", "status"), [("/api/v2/muscle/", 200), (WEIGHT, 401)])
+def test_wrong_credentials_get_a_page_for_a_visitor(client, catalog, caplog, url, status):
+    response = client.get(url, headers={**HTML, "Authorization": "Bearer not-a-token"})
+    assert (response.status_code, response.mimetype) == (status, "text/html")
+    assert 'href="/user/login?next=' in response.get_data(as_text=True)
+    assert "Could not render" not in caplog.text
+
+
+def test_a_session_write_without_the_csrf_token_is_a_403_page(client, signed_in, caplog):
+    response = client.post(WEIGHT, json={"date": "2024-03-01", "weight": 80}, headers=HTML)
+    assert (response.status_code, response.mimetype) == (403, "text/html")
+    assert "CSRF Failed: The CSRF token is missing." in response.get_data(as_text=True)
+    assert "Could not render" not in caplog.text
+    assert client.get(WEIGHT).json["count"] == 0
+
+
 def test_500_is_a_page_without_internals(client, catalog, monkeypatch):
     def explode(resource):
         raise RuntimeError("secret internals")
@@ -221,167 +237,242 @@ def test_500_is_a_page_without_internals(client, catalog, monkeypatch):
     assert "secret internals" not in html
 
 
-def test_anonymous_visitors_get_no_forms(writable_client, catalog):
-    html = page(writable_client, "/api/v2/testweightunit/")
+@pytest.fixture
+def squat(app, catalog):
+    """An exercise base (Legs; quadriceps; barbell) with its English translation, as ids."""
+    with app.app_context():
+        base = make_base(9, muscles=(10,), equipment=(1,))
+        translation = make_translation(base, "Squat")
+        db.session.commit()
+        return {"base": base.id, "translation": translation.id}
+
+
+def send_json(client, method, url, body):
+    """A JSON write from the signed-in session, with the CSRF token its pages carry."""
+    token = csrf_token(page(client, WEIGHT))
+    return getattr(client, method)(url, json=body, headers={"X-CSRFToken": token})
+
+
+def add_weight(client, date="2024-03-01", weight="80.50"):
+    response = send_json(client, "post", WEIGHT, {"date": date, "weight": weight})
+    assert response.status_code == 201
+    return response.json
+
+
+def widget(html, name):
+    """The HTML of one field of the schema form."""
+    return re.search(rf'<label for="field-{name}">.*?</div>', html, re.S)[0]
+
+
+def test_anonymous_visitors_get_no_forms(client, catalog):
+    html = page(client, "/api/v2/exercise-base/")
     assert "_method" not in html and "csrf_token" not in html
-    assert "Set-Cookie" not in writable_client.get("/api/v2/testweightunit/", headers=HTML).headers
+    assert "Set-Cookie" not in client.get("/api/v2/exercise-base/", headers=HTML).headers
 
 
-def test_read_only_endpoints_get_no_forms(client, catalog, signed_in):  # noqa: F811
+def test_read_only_endpoints_get_no_forms(client, catalog, signed_in):
     html = page(client, "/api/v2/muscle/1/")
-    assert 'name="_method"' not in html
+    assert 'name="_method"' not in html and 'class="schema-form"' not in html
 
 
-def test_list_page_offers_a_post_form(writable_client, catalog, signed_in):  # noqa: F811
-    html = page(writable_client, "/api/v2/testweightunit/")
+def test_list_page_offers_a_post_form(client, signed_in):
+    html = page(client, WEIGHT)
     assert '<input type="hidden" name="_method" value="POST">' in html
     assert '<a class="button" href="#forms">' in html
-    assert '<select id="field-language" name="language">' in html
-    assert re.search(r'<option value="1">1 — \w+</option>', html)
-    assert 'type="text" name="name" value="" maxlength="200">' in html
+    assert '<label for="field-date">date <abbr title="required">*</abbr></label>' in html
     assert '<button type="submit" name="_method" value="POST" class="primary">POST</button>' in html
     assert "DELETE" not in html
-    submitted = writable_client.post("/api/v2/testweightunit/", data={
-        "_method": "POST", "csrf_token": csrf_token(html), "name": "Bowl", "language": "1"})
-    assert submitted.status_code == 201
 
 
-def test_form_widgets_follow_the_schema(writable_client, catalog, signed_in):  # noqa: F811
-    html = page(writable_client, "/api/v2/testwidget/")
-    assert '<label for="field-name">name <abbr title="required">*</abbr></label>' in html
-    assert '<select id="field-license" name="license">\n              <option value="">---------</option>' in html
-    assert '<select id="field-muscles" name="muscles" multiple size="6">' in html
-    assert '<option value="kg">Kilograms</option>' in html
-    assert '<input type="hidden" name="is_front" value="false">' in html
-    assert '<input id="field-is_front" type="checkbox" name="is_front" value="true">' in html
-    assert 'type="date" name="day"' in html
-    assert 'type="datetime-local" name="created" value="" step="1">' in html
-    assert 'type="number" name="repetitions" value="" min="1" max="99" step="1">' in html
-    assert 'type="number" name="weight" value="" step="0.01">' in html
-    assert 'type="email" name="email"' in html
+@pytest.mark.parametrize(("name", "field", "markup"), [
+    pytest.param("exercise-base", "category", ['<select id="field-category" name="category">',
+                                               '<option value="">---------</option>',
+                                               '<option value="8">8 — Arms</option>'], id="foreign key"),
+    pytest.param("exercise-base", "muscles", ['<select id="field-muscles" name="muscles" multiple size="6">',
+                                              '<option value="1">1 — Biceps brachii</option>'], id="many-to-many"),
+    pytest.param("exerciseimage", "style", ['<select id="field-style" name="style">',
+                                            '<option value="4">4</option>'], id="choice"),
+    pytest.param("exerciseimage", "is_main", ['<input type="hidden" name="is_main" value="false">',
+                                              '<input id="field-is_main" type="checkbox" name="is_main" value="true">'],
+                 id="boolean"),
+    pytest.param("weightentry", "date", ['<input id="field-date" type="date" name="date" value="">'], id="date"),
+    pytest.param("weightentry", "weight",
+                 ['<input id="field-weight" type="number" name="weight" value="" min="30" max="600" step="0.01">'],
+                 id="decimal with a range"),
+    pytest.param("exercise-translation", "name",
+                 ['<label for="field-name">name <abbr title="required">*</abbr></label>',
+                  '<input id="field-name" type="text" name="name" value="" maxlength="200">'], id="bounded text"),
+    pytest.param("exerciseimage", "license_author",
+                 ['<label for="field-license_author">license_author</label>',
+                  '<input id="field-license_author" type="text" name="license_author" value="" maxlength="3500">'],
+                 id="optional text"),
+])
+def test_each_kind_of_field_gets_its_input(client, catalog, signed_in, name, field, markup):
+    html = widget(page(client, f"/api/v2/{name}/"), field)
+    for piece in markup:
+        assert piece in html
 
 
-def test_large_tables_get_an_id_input_instead_of_a_select(writable_client, catalog, signed_in, monkeypatch):  # noqa: F811
+def test_large_tables_get_an_id_input_instead_of_a_select(client, catalog, signed_in, monkeypatch):
     monkeypatch.setattr(browsable_forms, "SELECT_LIMIT", 3)
-    html = page(writable_client, "/api/v2/testwidget/")
-    assert '<select id="field-license"' not in html
-    assert 'type="number" name="license" value="" step="1" min="1">' in html
-    assert "More than 3 to list: enter an id" in html
-    assert "(several ids go through the raw data form)" in html
+    html = page(client, "/api/v2/exercise-base/")
+    assert '<select id="field-category"' not in html
+    assert 'type="number" name="category" value="" step="1" min="1">' in widget(html, "category")
+    assert "More than 3 to list: enter an id</small>" in widget(html, "category")
+    assert "(several ids go through the raw data form)" in widget(html, "muscles")
+    assert '<select id="field-variations" name="variations">' in html
 
 
-def _create(client, name="Slice", language=1):
-    response = client.post("/api/v2/testweightunit/", json={"name": name, "language": language})
-    assert response.status_code == 201
-    return response.json["id"]
-
-
-def test_detail_page_offers_put_patch_and_delete(writable_client, catalog, signed_in):  # noqa: F811
-    pk = _create(writable_client)
-    html = page(writable_client, f"/api/v2/testweightunit/{pk}/")
+def test_detail_page_offers_put_patch_and_delete(client, signed_in):
+    entry = add_weight(client)
+    html = page(client, f"{WEIGHT}{entry['id']}/")
     assert '<input type="hidden" name="_method" value="PUT">' in html
-    assert 'name="name" value="Slice"' in html
-    assert re.search(r'<option value="1" selected>', html)
+    assert 'name="date" value="2024-03-01"' in html
+    assert 'name="weight" value="80.50"' in html
     assert 'name="_method" value="PATCH"' in html
     assert '<input type="hidden" name="_method" value="DELETE">' in html
-    assert "&#34;name&#34;: &#34;Slice&#34;" in html
+    assert "&#34;weight&#34;: &#34;80.50&#34;" in html
 
 
-def test_html_form_creates_an_object(writable_client, catalog, signed_in):  # noqa: F811
-    token = csrf_token(page(writable_client, "/api/v2/testweightunit/"))
-    response = writable_client.post("/api/v2/testweightunit/", headers=HTML, data={
-        "_method": "POST", "csrf_token": token, "name": "Cup", "language": "2"})
+def test_detail_form_selects_the_current_choices(client, squat, signed_in):
+    html = page(client, f"/api/v2/exercise-base/{squat['base']}/")
+    assert re.findall(r'<option value="(\d+)" selected>', widget(html, "category")) == ["9"]
+    assert re.findall(r'<option value="(\d+)" selected>', widget(html, "muscles")) == ["10"]
+    assert re.findall(r'<option value="(\d+)" selected>', widget(html, "muscles_secondary")) == []
+    assert re.findall(r'<option value="(\d+)" selected>', widget(html, "equipment")) == ["1"]
+
+
+def test_html_form_creates_an_object(client, signed_in):
+    token = csrf_token(page(client, WEIGHT))
+    response = client.post(WEIGHT, headers=HTML, data={
+        "_method": "POST", "csrf_token": token, "date": "2024-03-01", "weight": "80.5"})
     assert response.status_code == 201
     assert response.mimetype == "text/html"
-    assert "POST /api/v2/testweightunit/" in response.get_data(as_text=True)
-    assert writable_client.get("/api/v2/testweightunit/?name=Cup").json["results"][0]["language"] == 2
+    assert "POST /api/v2/weightentry/" in response.get_data(as_text=True)
+    (entry,) = client.get(WEIGHT).json["results"]
+    assert entry == {"id": entry["id"], "date": "2024-03-01", "weight": "80.50", "user": signed_in.id}
 
 
-def test_form_errors_are_shown_beside_the_fields(writable_client, catalog, signed_in):  # noqa: F811
-    token = csrf_token(page(writable_client, "/api/v2/testweightunit/"))
-    response = writable_client.post("/api/v2/testweightunit/", headers=HTML, data={
-        "_method": "POST", "csrf_token": token, "name": "<b>Cup</b>", "language": "999"})
+def test_html_form_sends_every_chosen_id_of_a_many_to_many(client, catalog, signed_in):
+    signed_in.is_trustworthy = True
+    token = csrf_token(page(client, "/api/v2/exercise-base/"))
+    response = client.post("/api/v2/exercise-base/", data={
+        "_method": "POST", "csrf_token": token, "category": "9", "muscles": ["4", "2"], "variations": "",
+        "license_author": ""})
+    assert response.status_code == 201
+    assert (response.json["category"], response.json["muscles"], response.json["equipment"]) == (9, [2, 4], [])
+
+
+def test_form_errors_are_shown_beside_the_fields(client, squat, signed_in):
+    signed_in.is_trustworthy = True
+    url = "/api/v2/exercise-translation/"
+    token = csrf_token(page(client, url))
+    response = client.post(url, headers=HTML, data={
+        "_method": "POST", "csrf_token": token, "name": "<b>Kniebeuge</b>", "exercise_base": str(squat["base"]),
+        "language": "999", "description": DESCRIPTION})
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert '<span class="error" role="alert">Invalid pk &#34;999&#34; - object does not exist.</span>' in html
-    assert 'name="name" value="&lt;b&gt;Cup&lt;/b&gt;"' in html
-    assert writable_client.get("/api/v2/testweightunit/?name=<b>Cup</b>").json["count"] == 0
+    assert '<span class="error" role="alert">Invalid pk &#34;999&#34; - object does not exist.</span>' in widget(
+        html, "language")
+    assert 'name="name" value="&lt;b&gt;Kniebeuge&lt;/b&gt;"' in html
+    assert [item["name"] for item in client.get(url).json["results"]] == ["Squat"]
 
 
-def test_blank_required_field_is_missing(writable_client, catalog, signed_in):  # noqa: F811
-    token = csrf_token(page(writable_client, "/api/v2/testweightunit/"))
-    response = writable_client.post("/api/v2/testweightunit/", headers=HTML, data={
-        "_method": "POST", "csrf_token": token, "name": "", "language": "1"})
+def test_a_refused_form_keeps_every_chosen_id(client, catalog, signed_in):
+    signed_in.is_trustworthy = True
+    token = csrf_token(page(client, "/api/v2/exercise-base/"))
+    response = client.post("/api/v2/exercise-base/", headers=HTML, data={
+        "_method": "POST", "csrf_token": token, "category": "999", "muscles": ["4", "2"], "variations": ""})
     assert response.status_code == 400
-    assert re.search(r'field has-error">\s*<label for="field-name">', response.get_data(as_text=True))
+    html = response.get_data(as_text=True)
+    assert "Invalid pk &#34;999&#34; - object does not exist." in widget(html, "category")
+    assert re.findall(r'<option value="(\d+)" selected>', widget(html, "muscles")) == ["2", "4"]
 
 
-def test_raw_json_form_replaces_and_patches(writable_client, catalog, signed_in):  # noqa: F811
-    pk = _create(writable_client)
-    url = f"/api/v2/testweightunit/{pk}/"
-    token = csrf_token(page(writable_client, url))
-    response = writable_client.post(url, headers=HTML, data={
+def test_blank_required_field_is_missing(client, signed_in):
+    token = csrf_token(page(client, WEIGHT))
+    response = client.post(WEIGHT, headers=HTML, data={
+        "_method": "POST", "csrf_token": token, "date": "", "weight": "80"})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert re.search(r'field has-error">\s*<label for="field-date">', html)
+    assert '<span class="error" role="alert">This field is required.</span>' in widget(html, "date")
+    assert client.get(WEIGHT).json["count"] == 0
+
+
+def test_raw_json_form_replaces_and_patches(client, signed_in):
+    entry = add_weight(client)
+    url = f"{WEIGHT}{entry['id']}/"
+    token = csrf_token(page(client, url))
+    response = client.post(url, headers=HTML, data={
         "_method": "PUT", "csrf_token": token, "_content_type": "application/json",
-        "_content": '{"name": "Mug", "language": 2}'})
+        "_content": '{"date": "2024-03-02", "weight": 81}'})
     assert response.status_code == 200
-    assert "PUT /api/v2/testweightunit/" in response.get_data(as_text=True)
-    response = writable_client.post(url, data={"_method": "PATCH", "csrf_token": token, "_content": '{"name": "Jar"}'})
+    assert f"PUT {url}" in response.get_data(as_text=True)
+    response = client.post(url, data={"_method": "PATCH", "csrf_token": token, "_content": '{"weight": "79.25"}'})
     assert response.status_code == 200
-    assert response.json == {"id": pk, "language": 2, "name": "Jar"}
+    assert response.json == {"id": entry["id"], "date": "2024-03-02", "weight": "79.25", "user": signed_in.id}
 
 
-def test_raw_form_errors_are_listed_under_the_content(writable_client, catalog, signed_in):  # noqa: F811
-    pk = _create(writable_client)
-    url = f"/api/v2/testweightunit/{pk}/"
-    token = csrf_token(page(writable_client, url))
-    response = writable_client.post(url, headers=HTML, data={
-        "_method": "PATCH", "csrf_token": token, "_content": '{"language": "x"}'})
+def test_raw_form_errors_are_listed_under_the_content(client, signed_in):
+    entry = add_weight(client)
+    url = f"{WEIGHT}{entry['id']}/"
+    token = csrf_token(page(client, url))
+    response = client.post(url, headers=HTML, data={
+        "_method": "PATCH", "csrf_token": token, "_content": '{"weight": "x"}'})
     assert response.status_code == 400
     html = response.get_data(as_text=True)
-    assert "<li>language: Invalid pk &#34;x&#34; - object does not exist.</li>" in html
-    assert "{&#34;language&#34;: &#34;x&#34;}</textarea>" in html
+    assert "<li>weight: A valid number is required.</li>" in html
+    assert "{&#34;weight&#34;: &#34;x&#34;}</textarea>" in html
+    assert client.get(url).json == entry
 
 
-def test_delete_button_deletes_and_returns_to_the_list(writable_client, catalog, signed_in):  # noqa: F811
-    pk = _create(writable_client)
-    url = f"/api/v2/testweightunit/{pk}/"
-    token = csrf_token(page(writable_client, url))
-    response = writable_client.post(url, headers=HTML, data={"_method": "DELETE", "csrf_token": token})
+def test_delete_button_deletes_and_returns_to_the_list(client, signed_in):
+    entry = add_weight(client)
+    url = f"{WEIGHT}{entry['id']}/"
+    token = csrf_token(page(client, url))
+    response = client.post(url, headers=HTML, data={"_method": "DELETE", "csrf_token": token})
     assert response.status_code == 303
-    assert response.headers["Location"] == "/api/v2/testweightunit/"
-    assert writable_client.get(url).status_code == 404
-    html = page(writable_client, "/api/v2/testweightunit/")
-    assert f"DELETE /api/v2/testweightunit/{pk}/ → 204 No Content" in html
+    assert response.headers["Location"] == WEIGHT
+    assert client.get(url).status_code == 404
+    html = page(client, WEIGHT)
+    assert f"DELETE {url} → 204 No Content" in html
 
 
 @pytest.mark.parametrize("token", [None, "", "forged"])
-def test_form_submissions_need_the_csrf_token(writable_client, catalog, signed_in, token):  # noqa: F811
-    pk = _create(writable_client)
-    page(writable_client, "/api/v2/testweightunit/")
+def test_form_submissions_need_the_csrf_token(client, signed_in, token):
+    entry = add_weight(client)
+    url = f"{WEIGHT}{entry['id']}/"
     data = {"_method": "DELETE"} | ({"csrf_token": token} if token is not None else {})
-    response = writable_client.post(f"/api/v2/testweightunit/{pk}/", data=data)
+    response = client.post(url, data=data)
     assert response.status_code == 403
     assert response.json == {"detail": "CSRF Failed: CSRF token missing or incorrect."}
-    assert writable_client.get(f"/api/v2/testweightunit/{pk}/").status_code == 200
+    assert client.get(url).json == entry
 
 
-def test_csrf_token_may_come_as_a_header(writable_client, catalog, signed_in):  # noqa: F811
-    pk = _create(writable_client)
-    token = csrf_token(page(writable_client, "/api/v2/testweightunit/"))
-    response = writable_client.post(f"/api/v2/testweightunit/{pk}/", data={"_method": "DELETE"},
-                                    headers={"X-CSRFToken": token})
+def test_csrf_token_may_come_as_a_header(client, signed_in):
+    entry = add_weight(client)
+    url = f"{WEIGHT}{entry['id']}/"
+    token = csrf_token(page(client, WEIGHT))
+    response = client.post(url, data={"_method": "DELETE"}, headers={"X-CSRFToken": token})
     assert response.status_code == 204
+    assert client.get(url).status_code == 404
+    assert client.get(WEIGHT).json["count"] == 0
 
 
-def test_ordinary_form_posts_are_not_rewritten(writable_client, catalog, signed_in):  # noqa: F811
-    response = writable_client.post("/api/v2/testweightunit/", data={"name": "Bowl", "language": "1"})
+def test_ordinary_form_posts_are_not_rewritten(client, make_user, auth_headers):
+    make_user("poster")
+    response = client.post(WEIGHT, data={"date": "2024-03-01", "weight": "80"}, headers=auth_headers("poster"))
     assert response.status_code == 201
-    assert response.json["name"] == "Bowl"
+    assert (response.json["date"], response.json["weight"]) == ("2024-03-01", "80.00")
 
 
-def test_stored_markup_through_the_api_renders_as_text(writable_client, catalog, signed_in):  # noqa: F811
-    pk = _create(writable_client, name="<script>alert(1)</script>")
-    for url in (f"/api/v2/testweightunit/{pk}/", "/api/v2/testweightunit/"):
-        html = page(writable_client, url)
+def test_stored_markup_through_the_api_renders_as_text(client, squat, signed_in):
+    signed_in.is_trustworthy = True
+    created = send_json(client, "post", "/api/v2/exercisealias/",
+                        {"exercise": squat["translation"], "alias": "<script>alert(1)</script>"})
+    assert created.status_code == 201
+    for url in (f"/api/v2/exercisealias/{created.json['id']}/", "/api/v2/exercisealias/"):
+        html = page(client, url)
         assert "<script" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

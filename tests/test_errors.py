@@ -1,9 +1,10 @@
 """Every error in the contract's shape: JSON `{"detail": ...}` or field errors, never a stack trace."""
 
 import pytest
-from writable_api import signed_in, writable_app  # noqa: F401 (fixtures)
+from catalog_factories import make_base, make_translation
 
 from wger.api import views
+from wger.database import db
 
 
 def test_unknown_api_url_is_json_404(client):
@@ -89,20 +90,27 @@ def test_a_filter_number_too_large_for_the_database_is_a_400(client, catalog, ur
     assert list(response.json) == [param]
 
 
-@pytest.mark.parametrize("url", [
-    f"/api/v2/exercise/?muscles=1,{HUGE}",
-    f"/api/v2/muscle/?offset={HUGE}",
-])
-def test_oversized_numbers_that_the_original_ignores_are_ignored(client, catalog, url):
-    assert client.get(url).status_code == 200
+def test_an_oversized_id_in_a_comma_filter_is_ignored(app, client, catalog):
+    with app.app_context():
+        base = make_base(8, muscles=(1,))
+        make_translation(base, "Curl")
+        make_translation(make_base(9, muscles=(10,)), "Squat")
+        db.session.commit()
+    response = client.get(f"/api/v2/exercise/?muscles=1,{HUGE}")
+    assert response.status_code == 200
+    assert [exercise["name"] for exercise in response.json["results"]] == ["Curl"]
 
 
-def test_a_body_integer_too_large_for_the_database_is_a_400(writable_client, catalog, signed_in):  # noqa: F811
-    response = writable_client.post("/api/v2/testwidget/", json={"name": "Big", "count": 2**31})
+def test_an_oversized_offset_is_past_the_end(client, catalog):
+    response = client.get(f"/api/v2/muscle/?offset={HUGE}")
+    assert response.status_code == 200
+    assert (response.json["count"], response.json["next"], response.json["results"]) == (16, None, [])
+
+
+def test_a_body_id_too_large_for_the_database_is_a_400(client, catalog, contributor):
+    contributor.is_trustworthy = True
+    response = client.post("/api/v2/exercise-base/", json={"category": 2**31, "muscles": [1, 2**31]})
     assert response.status_code == 400
-    assert response.json == {"count": [f"Ensure this value is between {-(2**31)} and {2**31 - 1}."]}
-
-
-@pytest.fixture
-def writable_client(writable_app):  # noqa: F811 (fixture)
-    return writable_app.test_client()
+    assert response.json == {"category": [f'Invalid pk "{2**31}" - object does not exist.'],
+                             "muscles": [f'Invalid pk "{2**31}" - object does not exist.']}
+    assert client.get("/api/v2/exercise-base/").json["count"] == 0

@@ -26,8 +26,9 @@ def test_next_and_previous_keep_other_parameters(client, catalog):
     assert page["previous"] == "http://localhost/api/v2/muscle/?ordering=-name&limit=3&offset=3"
 
 
-def test_previous_of_second_page_drops_the_offset(client, catalog):
-    page = client.get("/api/v2/muscle/?limit=5&offset=3").json
+@pytest.mark.parametrize("offset", [3, 5])
+def test_previous_of_second_page_drops_the_offset(client, catalog, offset):
+    page = client.get(f"/api/v2/muscle/?limit=5&offset={offset}").json
     assert page["previous"] == "http://localhost/api/v2/muscle/?limit=5"
 
 
@@ -35,6 +36,14 @@ def test_last_page_has_no_next(client, catalog):
     page = client.get("/api/v2/muscle/?limit=10&offset=10").json
     assert page["next"] is None
     assert len(page["results"]) == 6
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(16, 0), (8, 8), (5, 11)])
+def test_a_page_ending_exactly_at_the_count_has_no_next(client, catalog, limit, offset):
+    page = client.get(f"/api/v2/muscle/?limit={limit}&offset={offset}").json
+    assert page["count"] == offset + limit == 16
+    assert page["next"] is None
+    assert len(page["results"]) == limit
 
 
 @pytest.mark.parametrize("limit", ["0", "-3", "abc", ""])

@@ -87,14 +87,18 @@ def test_same_date_twice_is_400(client, owner, entry):
     assert response.json == {"non_field_errors": ["The fields date, user must make a unique set."]}
 
 
-def test_same_date_for_two_users_is_fine(client, other, entry):
-    add(client, other, "2024-03-01", 60)
+def test_same_date_for_two_users_is_fine(client, owner, other, entry):
+    theirs = add(client, other, "2024-03-01", 60)
+    assert client.get(URL, headers=other).json["results"] == [theirs]
+    assert client.get(URL, headers=owner).json["results"] == [entry]
 
 
 def test_moving_an_entry_onto_another_date_of_its_owner_is_400(client, owner, entry):
     second = add(client, owner, "2024-03-02", 81)
     response = client.patch(f"{URL}{second['id']}/", json={"date": "2024-03-01"}, headers=owner)
     assert response.status_code == 400
+    assert response.json == {"non_field_errors": ["The fields date, user must make a unique set."]}
+    assert client.get(URL, headers=owner).json["results"] == [entry, second]
 
 
 @pytest.mark.parametrize(("body", "field", "message"), [

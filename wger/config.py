@@ -9,6 +9,8 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from argon2.profiles import RFC_9106_LOW_MEMORY
+
 
 def _env_int(name, default):
     return int(os.environ.get(name, default))
@@ -72,6 +74,9 @@ def default_config(instance_path):
         "MIN_ACCOUNT_AGE_TO_TRUST": _env_int("MIN_ACCOUNT_AGE_TO_TRUST", 21),
         "LOGIN_FAILURE_LIMIT": _env_int("LOGIN_FAILURE_LIMIT", 10),
         "LOGIN_LOCKOUT_MINUTES": _env_int("LOGIN_LOCKOUT_MINUTES", 30),
+        "PASSWORD_HASH_TIME_COST": _env_int("PASSWORD_HASH_TIME_COST", RFC_9106_LOW_MEMORY.time_cost),
+        "PASSWORD_HASH_MEMORY_COST": _env_int("PASSWORD_HASH_MEMORY_COST", RFC_9106_LOW_MEMORY.memory_cost),
+        "PASSWORD_HASH_PARALLELISM": _env_int("PASSWORD_HASH_PARALLELISM", RFC_9106_LOW_MEMORY.parallelism),
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10/minute"),
         "REGISTRATION_RATE_LIMIT": os.environ.get("REGISTRATION_RATE_LIMIT", "5/minute"),
         "NUM_PROXIES": _env_int("NUM_PROXIES", 0),

@@ -227,8 +227,17 @@ def _status_class(status):
     return {2: "success", 3: "redirect", 4: "client-error", 5: "server-error"}.get(status // 100, "")
 
 
-def _forms(resource, response, body):
-    if resource is None or request.method in ("HEAD", "OPTIONS") or auth.current_user() is None:
+def _viewer():
+    """The person the page is drawn for; credentials the request was refused for draw it for a visitor, so
+    the error page itself can still be shown."""
+    try:
+        return auth.current_user()
+    except HTTPException:
+        return None
+
+
+def _forms(resource, response, body, user):
+    if resource is None or request.method in ("HEAD", "OPTIONS") or user is None:
         return None
     return browsable_forms.build_forms(
         resource, request.url_rule.methods, bool(request.url_rule.arguments), body, response.status_code,
@@ -278,7 +287,7 @@ def page_context(response):
     """Everything the browsable template shows for `response`, taken from the request and the response."""
     body = response.get_json(silent=True) if response.data else None
     resource = resource_of(request.endpoint) if request.url_rule else None
-    user = auth.current_user()
+    user = _viewer()
     query = request.query_string.decode("utf-8", "replace")
     context = {
         "title": view_name() if request.url_rule else _status_line(response).split(" ", 1)[-1],
@@ -295,7 +304,7 @@ def page_context(response):
             "json": query_url(request.path, {"format": "json"}),
             "api": query_url(request.path, {"format": "api"}),
         },
-        "forms": _forms(resource, response, body),
+        "forms": _forms(resource, response, body, user),
         "charts": _charts(resource, response),
         "form_action": query_url(_requested_path(), {}),
         "multipart_form_action": query_url(_requested_path(), {"_method": _html_method()}),
