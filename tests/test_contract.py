@@ -316,6 +316,16 @@ def test_anonymous_callers_get_the_401_challenge(client, catalog_rows, owner_and
         assert response.json == {"detail": "Authentication credentials were not provided."}
 
 
+@pytest.mark.parametrize("name", _private_crud())
+def test_the_owner_gets_each_browsable_page_with_its_forms(client, catalog_rows, owner_and_other, name):
+    owner, _, _ = owner_and_other
+    created = _create(client, name, owner)
+    for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{created['id']}/"):
+        page = client.get(url, headers={**owner, "Accept": "text/html"})
+        assert (page.status_code, page.mimetype) == (200, "text/html")
+        assert 'class="schema-form"' in page.get_data(as_text=True)
+
+
 def _with_parents():
     return [name for name in _private_crud() if callable(CASES[name].create)]
 
