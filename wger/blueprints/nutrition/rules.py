@@ -22,6 +22,7 @@ def _check_portion(portion):
 
 
 def check_meal_item(item, created):
+    """A meal item's portion must fit its ingredient (checked before anything is flushed)."""
     with db.session.no_autoflush:
         _check_portion(item)
 
