@@ -2,15 +2,18 @@
 
     DATABASE_URL=postgresql://... python -m bench.run --label sample
     DATABASE_URL=postgresql://... python -m bench.run --label training --suite training
+    python -m bench.run --suite nutrition --only diary      # just the endpoints whose name contains it
 
-`--suite catalog` (the default) loads the public catalog endpoints; `--suite training` loads the private
-training endpoints as the account `bench.training` made, with its API key.
+`--suite catalog` (the default) loads the public catalog endpoints; `--suite training` and `--suite nutrition`
+load private endpoints as the bench account (`python -m bench.training` gives it a 7-day, 40-set workout
+and 10,000 logs, `python -m bench.nutrition` a plan of 6 x 10 items and a year of diary), with its API key.
 
 Starts two gunicorns it owns (the API and `bench.ceiling`, a one-line Flask app that shows the machine's
 ceiling), loads each endpoint from `--concurrency` processes for at most `--seconds` seconds or
 `--requests` requests, stops its servers and writes the figures to `bench/results/<label>.json`.
 """
 
+import datetime as dt
 import http.client
 import json
 import multiprocessing
@@ -25,6 +28,7 @@ from urllib.parse import quote
 import click
 import sqlalchemy as sa
 
+from bench.nutrition import DIARY_END
 from bench.training import BENCH_USERNAME, BENCH_WORKOUT
 from wger.database import db
 
@@ -70,6 +74,17 @@ def _training_endpoints(port, headers):
     ]
 
 
+def _nutrition_endpoints(port, headers):
+    """The bench account's plan of 6 meals x 10 items, and one day of its year of diary."""
+    plan = _get_json(port, "/api/v2/nutritionplan/?limit=1", headers)["results"][0]["id"]
+    day = (DIARY_END - dt.timedelta(days=180)).isoformat()
+    return [
+        ("nutritionplaninfo 6x10 detail", f"/api/v2/nutritionplaninfo/{plan}/"),
+        ("nutritionplan 6x10 nutritional_values", f"/api/v2/nutritionplan/{plan}/nutritional_values/"),
+        ("nutritiondiary datetime__date (1 of 365 days)", f"/api/v2/nutritiondiary/?datetime__date={day}"),
+    ]
+
+
 def _bench_account_headers():
     """The bench account's API key, read from the database the server uses."""
     from wger import accounts, create_app
@@ -78,12 +93,12 @@ def _bench_account_headers():
     with create_app().app_context():
         user = accounts.find_user(username=BENCH_USERNAME)
         if user is None:
-            raise click.ClickException("No bench account: run python -m bench.training first.")
+            raise click.ClickException("No bench account: run python -m bench.training or bench.nutrition first.")
         key = db.session.scalar(sa.select(Token.key).where(Token.user_id == user.id))
     return {"Authorization": f"Token {key}"}
 
 
-SUITES = {"catalog": _catalog_endpoints, "training": _training_endpoints}
+SUITES = {"catalog": _catalog_endpoints, "training": _training_endpoints, "nutrition": _nutrition_endpoints}
 
 
 def _get_json(port, path, headers):
@@ -158,25 +173,27 @@ def _serve(app, port, workers):
 @click.option("--seconds", default=5.0, show_default=True, help="At most this long per endpoint.")
 @click.option("--requests", default=5000, show_default=True, help="At most this many requests per endpoint.")
 @click.option("--suite", type=click.Choice(sorted(SUITES)), default="catalog", show_default=True,
-              help="Which endpoints: the public catalog, or the bench account's training.")
-def main(label, port, workers, concurrency, seconds, requests, suite):
+              help="Which endpoints: the public catalog, or the bench account's training or nutrition.")
+@click.option("--only", default="", help="Measure only the endpoints whose name contains this text.")
+def main(label, port, workers, concurrency, seconds, requests, suite, only):
     """Measure req/s and p50/p99 latency of a suite of endpoints and of a one-line Flask app."""
-    headers = _bench_account_headers() if suite == "training" else {}
+    headers = {} if suite == "catalog" else _bench_account_headers()
     servers = [_serve("wsgi:app", port, workers), _serve("bench.ceiling:app", port + 1, workers)]
     try:
         with multiprocessing.Pool(concurrency) as pool:
             figures = {"ceiling (one-line Flask)": measure(pool, port + 1, "/", seconds, requests, concurrency)}
             for name, path in SUITES[suite](port, headers):
-                figures[name] = measure(pool, port, path, seconds, requests, concurrency, headers)
+                if only in name:
+                    figures[name] = measure(pool, port, path, seconds, requests, concurrency, headers)
     finally:
         for server in servers:
             server.terminate()
             server.wait(timeout=10)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{label}.json").write_text(json.dumps(figures, indent=2))
-    click.echo(f"{'endpoint':40} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7}")
+    click.echo(f"{'endpoint':46} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7}")
     for name, row in figures.items():
-        click.echo(f"{name:40} {row.get('rps', 0):>9} {row.get('p50_ms', '-'):>9} {row.get('p99_ms', '-'):>9} "
+        click.echo(f"{name:46} {row.get('rps', 0):>9} {row.get('p50_ms', '-'):>9} {row.get('p99_ms', '-'):>9} "
                    f"{row['errors']:>7}")
 
 

@@ -1,6 +1,9 @@
 """Small builders of catalog rows for tests that need more (or other) data than the sample files."""
 
 import decimal
+import io
+
+from PIL import Image
 
 from wger.database import db
 from wger.models import (
@@ -52,11 +55,22 @@ def make_exercises(count):
 
 
 def make_ingredient(name, language_id=2, units=(), **values):
+    """An ingredient with per-100 g values; `units` are `(weight unit id, grams[, amount])` portions."""
     values = {"energy": 100, "protein": decimal.Decimal("10.000"), "carbohydrates": decimal.Decimal("20.000"),
               "fat": decimal.Decimal("5.000"), **values}
     ingredient = Ingredient(name=name, language_id=language_id, **values)
-    ingredient.weight_units = [IngredientWeightUnit(unit_id=unit, amount=decimal.Decimal(1), gram=gram)
-                               for unit, gram in units]
+    ingredient.weight_units = [
+        IngredientWeightUnit(unit_id=unit, gram=gram, amount=decimal.Decimal(str(amount[0] if amount else 1)))
+        for unit, gram, *amount in units
+    ]
     db.session.add(ingredient)
     db.session.flush()
     return ingredient
+
+
+def png(width=4, height=3, color=(200, 40, 40)):
+    """A real PNG image, as a fresh file object for a multipart upload."""
+    data = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(data, format="PNG")
+    data.seek(0)
+    return data

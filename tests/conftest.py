@@ -218,12 +218,22 @@ def contributor(app, client, make_user, auth_headers):
 
 
 @pytest.fixture
-def signed_in(app, client, make_user):
-    """A new, untrusted account signed in through the login page: `client` carries its session cookie, as a
-    person's browser does, and must send the CSRF token with every write."""
+def log_in(client):
+    """Return `log_in(username, password=PASSWORD)`, which signs `client` in through the login page: it then
+    carries the session cookie, as a person's browser does, and must send the CSRF token with every write."""
+
+    def sign_in(username, password=PASSWORD):
+        login_page = client.get("/user/login").get_data(as_text=True)
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page)[1]
+        response = client.post("/user/login", data={"csrf_token": token, "username": username, "password": password})
+        assert response.status_code == 302, f"the login page refused {username}"
+
+    return sign_in
+
+
+@pytest.fixture
+def signed_in(app, make_user, log_in):
+    """A new, untrusted account signed in through the login page (see `log_in`)."""
     user_id = make_user("tester")
-    login_page = client.get("/user/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page)[1]
-    response = client.post("/user/login", data={"csrf_token": token, "username": "tester", "password": PASSWORD})
-    assert response.status_code == 302, "the login page refused the test account"
+    log_in("tester")
     return Account(app, user_id)

@@ -88,6 +88,23 @@ def test_a_users_own_writes_leave_the_catalog_cache_be(client, catalog, make_use
     assert queries == 1
 
 
+def test_private_nutrition_writes_keep_the_catalog_cache(app, client, catalog, make_user, auth_headers,
+                                                         count_queries):
+    with app.app_context():
+        oats = make_ingredient("Rolled oats").id
+        db.session.commit()
+    make_user("eater")
+    headers = auth_headers("eater")
+    client.get(f"/api/v2/ingredient/{oats}/")
+    plan = client.post("/api/v2/nutritionplan/", json={"description": "Cut"}, headers=headers).json["id"]
+    meal = client.post("/api/v2/meal/", json={"plan": plan}, headers=headers).json["id"]
+    item = client.post("/api/v2/mealitem/", json={"meal": meal, "ingredient": oats, "amount": 50}, headers=headers)
+    assert item.status_code == 201
+    client.post("/api/v2/nutritiondiary/", json={"plan": plan, "ingredient": oats, "amount": 50}, headers=headers)
+    _, queries = count_queries(lambda: client.get(f"/api/v2/ingredient/{oats}/"))
+    assert queries == 1
+
+
 def test_a_cached_answer_carries_an_etag_and_answers_304_to_it(client, catalog):
     first = client.get("/api/v2/muscle/?limit=2")
     etag = first.headers["ETag"]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from catalog_factories import make_base, make_ingredient, make_translation
+from catalog_factories import make_base, make_ingredient, make_translation, png
 
 from wger.api.views import registry
 from wger.blueprints import all_blueprints
@@ -50,14 +50,17 @@ class Contributed:
 class PrivateCrud:
     """Owned objects: the owner does everything, another user sees nothing, anonymous callers get 401.
 
-    `create` is a valid body, or `create(parent)` building one, where `parent(name)` returns the id of a new
-    object of resource `name` made by the same owner (a day for a set, a workout for a day...). `actions`
-    maps each declared action to the query arguments that make it answer 200 for the owner: a dict, or
-    `args(parent, pk)` building one.
+    `create` is a valid body, or `create(parent)` building one, where `parent(name)` returns the id of an
+    object of resource `name` the owner may attach to: a new one of a private resource, made by the same owner
+    (a day for a set, a plan for a meal...), or the first one listed of a public resource (an ingredient).
+    `files()`, for an upload resource, returns fresh file fields: its bodies then go as multipart forms.
+    `actions` maps each declared action to the query arguments that make it answer 200 for the owner: a
+    dict, or `args(parent, pk)` building one.
     """
 
     create: dict | Callable
     change: dict
+    files: Callable | None = None
     actions: dict = dataclasses.field(default_factory=dict)
 
 
@@ -81,6 +84,7 @@ def _template(user_id, is_public):
     db.session.flush()
     return template.id
 
+VALUES = {"nutritional_values": {}}
 
 CASES = {
     "daysofweek": PublicReadOnly(),
@@ -118,6 +122,23 @@ CASES = {
     "variation": Contributed(create=lambda ids: {}, change={}),
     "exerciseimage": Contributed(create=None, change={"is_main": True}, actions={"thumbnails": {}}),
     "video": Contributed(create=None, change={"is_main": True}),
+    "nutritionplan": PrivateCrud(create={"description": "Summer cut", "goal_energy": 2200},
+                                 change={"description": "Winter bulk", "only_logging": True}, actions=VALUES),
+    "nutritionplaninfo": PrivateCrud(create={"description": "Summer cut"}, change={"goal_protein": 160},
+                                     actions=VALUES),
+    "nutritiondiary": PrivateCrud(
+        create=lambda parent: {"plan": parent("nutritionplan"), "ingredient": parent("ingredient"),
+                               "datetime": "2024-03-01T08:15:00Z", "amount": "80.00"},
+        change={"amount": "95.50"}, actions=VALUES,
+    ),
+    "meal": PrivateCrud(
+        create=lambda parent: {"plan": parent("nutritionplan"), "time": "07:30:00", "name": "Breakfast"},
+        change={"name": "Brunch"}, actions=VALUES,
+    ),
+    "mealitem": PrivateCrud(
+        create=lambda parent: {"meal": parent("meal"), "ingredient": parent("ingredient"), "amount": "120.00"},
+        change={"amount": "150.00"}, actions=VALUES,
+    ),
     "weightentry": PrivateCrud(create={"date": "2024-03-01", "weight": "80.50"}, change={"weight": "79.25"}),
     "day": PrivateCrud(
         create=lambda parent: {"training": parent("workout"), "description": "Push", "day": [1, 4]},
@@ -151,6 +172,14 @@ CASES = {
         create={"name": "Spring block", "start_date": "2024-03-01", "is_loop": True},
         change={"name": "Summer block", "is_active": False},
     ),
+
+    "gallery": PrivateCrud(create={"date": "2024-03-01", "description": "Before"}, change={"description": "After"},
+                           files=lambda: {"image": (png(), "before.png")}),
+    "measurement": PrivateCrud(
+        create=lambda parent: {"category": parent("measurement-category"), "date": "2024-03-01", "value": 35.5},
+        change={"value": 36.25},
+    ),
+    "measurement-category": PrivateCrud(create={"name": "Biceps", "unit": "cm"}, change={"unit": "in"}),
 }
 
 
@@ -272,32 +301,48 @@ def owner_and_other(make_user, auth_headers, exercise_base):
     return auth_headers("owner"), auth_headers("other"), other_id
 
 
+def _parent_id(client, name, headers):
+    """The id of a `name` object the owner of `headers` may attach to (see `PrivateCrud`)."""
+    if isinstance(CASES[name], PublicReadOnly):
+        return _first_pk(client, name)
+    return _create(client, name, headers)["id"]
+
+
 def _body(client, name, headers):
     """A valid body for `name`, its parents made on the way by the owner of `headers`."""
     create = CASES[name].create
     if not callable(create):
         return dict(create)
-    return create(lambda parent: _create(client, parent, headers)["id"])
+    return create(lambda parent: _parent_id(client, parent, headers))
+
+
+def _send(client, verb, url, name, body, headers=None):
+    """Send `body` as JSON, or for an upload resource as a multipart form with fresh files."""
+    files = CASES[name].files
+    if files is None:
+        return getattr(client, verb)(url, json=body, headers=headers)
+    form = {key: str(value) for key, value in body.items()}
+    return getattr(client, verb)(url, data={**form, **files()}, headers=headers)
 
 
 def _create(client, name, headers, other_id=None):
     body = {**_body(client, name, headers), **({"user": other_id} if other_id else {})}
-    response = client.post(f"/api/v2/{name}/", json=body, headers=headers)
+    response = _send(client, "post", f"/api/v2/{name}/", name, body, headers)
     assert response.status_code == 201, response.json
     return response.json
 
 
 @pytest.mark.parametrize("name", _private_crud())
-def test_owner_can_do_everything(client, catalog, owner_and_other, name):
+def test_owner_can_do_everything(client, catalog_rows, owner_and_other, name):
     owner, _, _ = owner_and_other
     created = _create(client, name, owner)
     detail = f"/api/v2/{name}/{created['id']}/"
     assert [item["id"] for item in client.get(f"/api/v2/{name}/", headers=owner).json["results"]] == [created["id"]]
     assert client.get(detail, headers=owner).json == created
-    patched = client.patch(detail, json=CASES[name].change, headers=owner)
+    patched = _send(client, "patch", detail, name, CASES[name].change, owner)
     assert patched.status_code == 200
     assert {key: patched.json[key] for key in CASES[name].change} == CASES[name].change
-    replaced = client.put(detail, json={**_body(client, name, owner), **CASES[name].change}, headers=owner)
+    replaced = _send(client, "put", detail, name, {**_body(client, name, owner), **CASES[name].change}, owner)
     assert replaced.status_code == 200
     assert client.delete(detail, headers=owner).status_code == 204
     assert client.get(detail, headers=owner).status_code == 404
@@ -305,20 +350,20 @@ def test_owner_can_do_everything(client, catalog, owner_and_other, name):
 
 
 @pytest.mark.parametrize("name", _private_crud())
-def test_other_users_see_and_change_nothing(client, catalog, owner_and_other, name):
+def test_other_users_see_and_change_nothing(client, catalog_rows, owner_and_other, name):
     owner, other, _ = owner_and_other
     created = _create(client, name, owner)
     detail = f"/api/v2/{name}/{created['id']}/"
     assert client.get(f"/api/v2/{name}/", headers=other).json["count"] == 0
     assert client.get(detail, headers=other).status_code == 404
-    assert client.patch(detail, json=CASES[name].change, headers=other).status_code == 404
-    assert client.put(detail, json=_body(client, name, other), headers=other).status_code == 404
+    assert _send(client, "patch", detail, name, CASES[name].change, other).status_code == 404
+    assert _send(client, "put", detail, name, _body(client, name, other), other).status_code == 404
     assert client.delete(detail, headers=other).status_code == 404
     assert client.get(detail, headers=owner).json == created
 
 
 @pytest.mark.parametrize("name", _private_crud())
-def test_a_user_field_in_the_body_is_ignored(client, catalog, owner_and_other, name):
+def test_a_user_field_in_the_body_is_ignored(client, catalog_rows, owner_and_other, name):
     owner, other, other_id = owner_and_other
     created = _create(client, name, owner, other_id=other_id)
     assert client.get(f"/api/v2/{name}/{created['id']}/", headers=other).status_code == 404
@@ -327,11 +372,11 @@ def test_a_user_field_in_the_body_is_ignored(client, catalog, owner_and_other, n
 
 @pytest.mark.parametrize("name", _private_crud())
 @pytest.mark.parametrize("verb", ["get", "post", "put", "patch", "delete"])
-def test_anonymous_callers_get_the_401_challenge(client, catalog, owner_and_other, name, verb):
+def test_anonymous_callers_get_the_401_challenge(client, catalog_rows, owner_and_other, name, verb):
     body = _body(client, name, owner_and_other[0])
     created = _create(client, name, owner_and_other[0])
     for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{created['id']}/"):
-        response = getattr(client, verb)(url, json=body)
+        response = _send(client, verb, url, name, body)
         assert response.status_code == 401, url
         assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'
         assert response.json == {"detail": "Authentication credentials were not provided."}
@@ -342,6 +387,15 @@ def _or_skip(params, reason, width=1):
     only that it is)."""
     return params or [pytest.param(*[None] * width, marks=pytest.mark.skip(reason=reason))]
 
+@pytest.mark.parametrize("name", _private_crud())
+def test_the_owner_gets_each_browsable_page_with_its_forms(client, catalog_rows, owner_and_other, name):
+    owner, _, _ = owner_and_other
+    created = _create(client, name, owner)
+    for url in (f"/api/v2/{name}/", f"/api/v2/{name}/{created['id']}/"):
+        page = client.get(url, headers={**owner, "Accept": "text/html"})
+        assert (page.status_code, page.mimetype) == (200, "text/html")
+        assert 'class="schema-form"' in page.get_data(as_text=True)
+
 
 def _with_parents():
     names = [name for name in _private_crud() if callable(CASES[name].create)]
@@ -349,7 +403,7 @@ def _with_parents():
 
 
 @pytest.mark.parametrize("name", _with_parents())
-def test_another_users_parent_is_an_invalid_pk(client, catalog, owner_and_other, name):
+def test_another_users_parent_is_an_invalid_pk(client, catalog_rows, owner_and_other, name):
     """Decision 2: naming another user's parent is a 400, as if it did not exist, on create and update."""
     owner, other, _ = owner_and_other
     foreign = _body(client, name, other)
@@ -410,11 +464,11 @@ def test_public_actions_answer_everyone(client, catalog_rows, name, action):
 
 def _private_action_args(client, name, action, owner, pk):
     args = CASES[name].actions[action.name]
-    return args(lambda parent: _create(client, parent, owner)["id"], pk) if callable(args) else args
+    return args(lambda parent: _parent_id(client, parent, owner), pk) if callable(args) else args
 
 
 @pytest.mark.parametrize(("name", "action"), _private_actions())
-def test_private_actions_serve_only_the_owner(client, catalog, owner_and_other, name, action):
+def test_private_actions_serve_only_the_owner(client, catalog_rows, owner_and_other, name, action):
     owner, other, _ = owner_and_other
     created = _create(client, name, owner)
     args = _private_action_args(client, name, action, owner, created["id"])

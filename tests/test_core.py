@@ -74,3 +74,23 @@ def test_api_root_lists_every_endpoint_with_absolute_urls(client):
                                "license"]
     for name in ("equipment", "exercisecategory", "setting-repetitionunit", "setting-weightunit", "weightunit"):
         assert root[name] == f"http://localhost/api/v2/{name}/"
+
+
+CONTRACT_ORDER = (
+    "day", "set", "setting", "workout", "templates", "public-templates", "workoutsession", "workoutlog",
+    "schedulestep", "schedule", "daysofweek", "language", "license", "userprofile", "setting-repetitionunit",
+    "setting-weightunit", "exerciseinfo", "exercisebaseinfo", "exercise", "exercise-translation", "exercise-base",
+    "equipment", "deletion-log", "exercisecategory", "video", "exerciseimage", "exercisecomment", "exercisealias",
+    "muscle", "variation", "ingredient", "ingredientinfo", "weightunit", "ingredientweightunit", "nutritionplan",
+    "nutritionplaninfo", "nutritiondiary", "meal", "mealitem", "ingredient-image", "weightentry", "gallery",
+    "measurement", "measurement-category",
+)
+
+
+def test_api_root_keeps_the_contracts_order(client):
+    names = list(client.get("/api/v2/").json)
+    assert [name for name in names if name in CONTRACT_ORDER] == [name for name in CONTRACT_ORDER if name in names]
+    assert names[names.index("ingredientweightunit"):] == [
+        "ingredientweightunit", "ingredienttoweightunit", "nutritionplan", "nutritionplaninfo", "nutritiondiary",
+        "meal", "mealitem", "ingredient-image", "weightentry", "gallery", "measurement", "measurement-category",
+    ]

@@ -1,10 +1,15 @@
-"""The ingredient catalog through HTTP: reads, nested info, weight units, values of an amount, search."""
+"""Nutrition through HTTP: the ingredient catalog (reads, nested info, weight units, values of an amount,
+search), and each user's plans, meals, meal items and diary with their nutritional values."""
+
+import datetime as dt
+import decimal
+import re
 
 import pytest
 from catalog_factories import make_ingredient
 
 from wger.database import db
-from wger.models import IngredientImage
+from wger.models import Ingredient, IngredientImage, IngredientWeightUnit
 
 INGREDIENT_FIELDS = ["id", "uuid", "remote_id", "source_name", "source_url", "code", "name", "created",
                      "last_update", "last_imported", "energy", "protein", "carbohydrates", "carbohydrates_sugar",
@@ -153,3 +158,357 @@ def test_list_pages_cost_the_same_queries_whatever_their_size(app, client, catal
     large, large_count = count_queries(lambda: client.get(f"/api/v2/{url}/?limit=100"))
     assert len(large.json["results"]) == 30
     assert small_count == large_count
+
+
+# Plans, meals, meal items and the diary
+
+PLAN_FIELDS = ["id", "creation_date", "description", "only_logging", "goal_energy", "goal_protein",
+               "goal_carbohydrates", "goal_fat", "goal_fiber"]
+NUTRIENTS = ["energy", "protein", "carbohydrates", "carbohydrates_sugar", "fat", "fat_saturated", "fiber", "sodium"]
+NOTHING = {"energy": 0.0, "protein": 0.0, "carbohydrates": 0.0, "carbohydrates_sugar": None, "fat": 0.0,
+           "fat_saturated": None, "fiber": None, "sodium": None}
+
+
+@pytest.fixture
+def eater(make_user, auth_headers):
+    make_user("eater")
+    return auth_headers("eater")
+
+
+@pytest.fixture
+def foods(app, catalog):
+    """Oats with every value and a half-cup portion of 81 g per cup; milk without saturated fat or fiber."""
+    with app.app_context():
+        oats = make_ingredient(
+            "Oats", units=[(2, 81, "0.50")], energy=379, protein=decimal.Decimal("13.150"),
+            carbohydrates=decimal.Decimal("67.700"), carbohydrates_sugar=decimal.Decimal("0.990"),
+            fat=decimal.Decimal("6.520"), fat_saturated=decimal.Decimal("1.110"), fiber=decimal.Decimal("10.100"),
+            sodium=decimal.Decimal("0.006"))
+        milk = make_ingredient(
+            "Milk", units=[(1, 240)], energy=64, protein=decimal.Decimal("3.300"),
+            carbohydrates=decimal.Decimal("4.800"), carbohydrates_sugar=decimal.Decimal("4.800"),
+            fat=decimal.Decimal("3.600"), sodium=decimal.Decimal("0.044"))
+        db.session.commit()
+        return {"oats": oats.id, "half_cup": oats.weight_units[0].id, "milk": milk.id,
+                "glass": milk.weight_units[0].id}
+
+
+def post(client, headers, resource, status=201, **body):
+    response = client.post(f"/api/v2/{resource}/", json=body, headers=headers)
+    assert response.status_code == status, response.json
+    return response.json
+
+
+@pytest.fixture
+def breakfast(client, eater, foods):
+    """A plan whose breakfast is two half cups of oats (81 g) and 250 g of milk."""
+    plan = post(client, eater, "nutritionplan", description="Cut")["id"]
+    meal = post(client, eater, "meal", plan=plan, time="07:30", name="Breakfast")["id"]
+    oats = post(client, eater, "mealitem", meal=meal, ingredient=foods["oats"], weight_unit=foods["half_cup"],
+                amount="2")["id"]
+    milk = post(client, eater, "mealitem", meal=meal, ingredient=foods["milk"], amount="250")["id"]
+    return {"plan": plan, "meal": meal, "oats": oats, "milk": milk}
+
+
+BREAKFAST = {"energy": 466.99, "protein": 18.9015, "carbohydrates": 66.837, "carbohydrates_sugar": 12.8019,
+             "fat": 14.2812, "fat_saturated": 0.8991, "fiber": 8.181, "sodium": 0.11486}
+
+
+def test_a_plan_has_the_contract_fields_and_defaults(client, eater):
+    plan = post(client, eater, "nutritionplan", creation_date="2001-01-01", goal_energy=2500)
+    assert list(plan) == PLAN_FIELDS
+    assert plan["creation_date"] == dt.datetime.now(dt.UTC).date().isoformat()
+    assert (plan["description"], plan["only_logging"], plan["goal_energy"], plan["goal_fat"]) == ("", False, 2500, None)
+
+
+def test_plans_filter_by_a_calorie_goal_and_description(client, eater):
+    post(client, eater, "nutritionplan", description="Bulk", goal_energy=3200)
+    post(client, eater, "nutritionplan", description="Log only", only_logging=True)
+    assert client.get("/api/v2/nutritionplan/?has_goal_calories=true", headers=eater).json["count"] == 1
+    assert client.get("/api/v2/nutritionplan/?has_goal_calories=0", headers=eater).json["count"] == 1
+    found = client.get("/api/v2/nutritionplan/?description=Bulk", headers=eater).json["results"]
+    assert [plan["goal_energy"] for plan in found] == [3200]
+
+
+def test_a_description_is_bounded(client, eater):
+    refused = post(client, eater, "nutritionplan", status=400, description="x" * 81)
+    assert refused == {"description": ["Ensure this field has no more than 80 characters."]}
+
+
+def test_a_meals_order_is_always_1_and_its_time_has_seconds(client, eater, breakfast):
+    meal = client.get(f"/api/v2/meal/{breakfast['meal']}/", headers=eater).json
+    assert meal == {"id": breakfast["meal"], "plan": breakfast["plan"], "order": 1, "time": "07:30:00",
+                    "name": "Breakfast"}
+    later = post(client, eater, "meal", plan=breakfast["plan"], order=5, time=None)
+    assert (later["order"], later["time"], later["name"]) == (1, None, "")
+
+
+@pytest.mark.parametrize(("body", "errors"), [
+    ({"time": "25:00"}, {"time": ["Time has wrong format. Use one of these formats instead: hh:mm[:ss[.uuuuuu]]."]}),
+    ({"name": "x" * 26}, {"name": ["Ensure this field has no more than 25 characters."]}),
+    ({"plan": "abc"}, {"plan": ['Invalid pk "abc" - object does not exist.']}),
+])
+def test_bad_meals_are_refused_naming_the_field(client, eater, breakfast, body, errors):
+    assert post(client, eater, "meal", status=400, **{"plan": breakfast["plan"], **body}) == errors
+
+
+def test_meals_filter_by_time_and_plan(client, eater, breakfast):
+    post(client, eater, "meal", plan=breakfast["plan"], time="12:00:00")
+    assert client.get("/api/v2/meal/?time=07:30", headers=eater).json["count"] == 1
+    assert client.get(f"/api/v2/meal/?plan={breakfast['plan']}", headers=eater).json["count"] == 2
+    assert client.get("/api/v2/meal/?time=noon", headers=eater).json == {"time": ["Enter a valid time."]}
+
+
+def test_a_meal_item_has_the_contract_fields(client, eater, foods, breakfast):
+    item = client.get(f"/api/v2/mealitem/{breakfast['oats']}/", headers=eater).json
+    assert item == {"id": breakfast["oats"], "meal": breakfast["meal"], "ingredient": foods["oats"],
+                    "weight_unit": foods["half_cup"], "order": 1, "amount": "2.00"}
+
+
+@pytest.mark.parametrize(("amount", "message"), [
+    ("0.5", "Ensure this value is greater than or equal to 1."),
+    ("1000.5", "Ensure this value is less than or equal to 1000."),
+    ("much", "A valid number is required."),
+])
+def test_an_amount_is_between_1_and_1000(client, eater, foods, breakfast, amount, message):
+    refused = post(client, eater, "mealitem", status=400, meal=breakfast["meal"], ingredient=foods["milk"],
+                   amount=amount)
+    assert refused == {"amount": [message]}
+
+
+def test_a_weight_unit_must_be_a_portion_of_the_items_ingredient(client, eater, foods, breakfast):
+    refused = post(client, eater, "mealitem", status=400, meal=breakfast["meal"], ingredient=foods["milk"],
+                   weight_unit=foods["half_cup"], amount=1)
+    assert refused == {"weight_unit": [f"Weight unit {foods['half_cup']} is not a portion of ingredient "
+                                       f"{foods['milk']}."]}
+    changed = client.patch(f"/api/v2/mealitem/{breakfast['oats']}/", json={"ingredient": foods["milk"]},
+                           headers=eater)
+    assert changed.status_code == 400
+    assert list(changed.json) == ["weight_unit"]
+    both = client.patch(f"/api/v2/mealitem/{breakfast['oats']}/", headers=eater,
+                        json={"ingredient": foods["milk"], "weight_unit": foods["glass"]})
+    assert both.status_code == 200
+    grams = client.patch(f"/api/v2/mealitem/{breakfast['oats']}/", json={"weight_unit": None}, headers=eater)
+    assert grams.json["weight_unit"] is None
+
+
+def test_meal_items_filter_by_meal_and_ingredient(client, eater, foods, breakfast):
+    assert client.get(f"/api/v2/mealitem/?meal={breakfast['meal']}", headers=eater).json["count"] == 2
+    found = client.get(f"/api/v2/mealitem/?ingredient={foods['milk']}", headers=eater).json["results"]
+    assert [item["id"] for item in found] == [breakfast["milk"]]
+
+
+def test_the_plan_info_nests_meals_items_ingredients_portions_and_values(client, eater, foods, breakfast):
+    info = client.get(f"/api/v2/nutritionplaninfo/{breakfast['plan']}/", headers=eater).json
+    assert list(info) == [*PLAN_FIELDS, "meals"]
+    (meal,) = info["meals"]
+    assert list(meal) == ["id", "plan", "order", "time", "name", "meal_items", "nutritional_values"]
+    assert meal["nutritional_values"] == BREAKFAST
+    oats, milk = meal["meal_items"]
+    assert list(oats) == ["id", "meal", "ingredient", "ingredient_obj", "weight_unit", "weight_unit_obj", "image",
+                          "order", "amount"]
+    assert oats["ingredient_obj"] == client.get(f"/api/v2/ingredientinfo/{foods['oats']}/").json
+    assert oats["weight_unit_obj"] == client.get(f"/api/v2/ingredientweightunit/{foods['half_cup']}/").json
+    assert oats["weight_unit_obj"]["amount"] == "0.50"
+    assert (oats["image"], milk["weight_unit"], milk["weight_unit_obj"]) == (None, None, None)
+
+
+def test_an_empty_meal_is_worth_zeros_and_nulls(client, eater, breakfast):
+    post(client, eater, "meal", plan=breakfast["plan"], time="23:00")
+    meals = client.get(f"/api/v2/nutritionplaninfo/{breakfast['plan']}/", headers=eater).json["meals"]
+    assert [meal["nutritional_values"] for meal in meals] == [BREAKFAST, NOTHING]
+
+
+def test_a_meal_of_grams_without_optional_values_keeps_them_null(client, eater, foods, breakfast):
+    meal = post(client, eater, "meal", plan=breakfast["plan"], time="10:00")["id"]
+    post(client, eater, "mealitem", meal=meal, ingredient=foods["milk"], amount="100")
+    values = client.get(f"/api/v2/nutritionplaninfo/{breakfast['plan']}/", headers=eater).json["meals"][1]
+    assert values["nutritional_values"] == {
+        "energy": 64.0, "protein": 3.3, "carbohydrates": 4.8, "carbohydrates_sugar": 4.8, "fat": 3.6,
+        "fat_saturated": None, "fiber": None, "sodium": 0.044}
+
+
+def test_values_follow_every_change_at_once(app, client, eater, foods, breakfast):
+    def energy():
+        info = client.get(f"/api/v2/nutritionplaninfo/{breakfast['plan']}/", headers=eater).json
+        return info["meals"][0]["nutritional_values"]["energy"]
+
+    assert energy() == 466.99
+    client.patch(f"/api/v2/mealitem/{breakfast['milk']}/", json={"amount": "500"}, headers=eater)
+    assert energy() == 626.99
+    with app.app_context():
+        db.session.get(IngredientWeightUnit, foods["half_cup"]).gram = 100
+        db.session.get(Ingredient, foods["milk"]).energy = 40
+        db.session.commit()
+    assert energy() == 579.0
+    client.delete(f"/api/v2/mealitem/{breakfast['oats']}/", headers=eater)
+    assert energy() == 200.0
+
+
+def _plan_of(client, headers, foods, meals, items):
+    plan = post(client, headers, "nutritionplan")["id"]
+    for number in range(meals):
+        meal = post(client, headers, "meal", plan=plan, time=f"{8 + number:02d}:00")["id"]
+        for index in range(items):
+            unit = {"weight_unit": foods["half_cup"]} if index % 2 else {}
+            post(client, headers, "mealitem", meal=meal, ingredient=foods["oats" if index % 2 else "milk"],
+                 amount=str(10 + index), **unit)
+    return plan
+
+
+def test_the_plan_info_costs_the_same_queries_whatever_its_size(client, eater, foods, count_queries):
+    small = _plan_of(client, eater, foods, meals=1, items=2)
+    large = _plan_of(client, eater, foods, meals=6, items=10)
+    _, small_count = count_queries(lambda: client.get(f"/api/v2/nutritionplaninfo/{small}/", headers=eater))
+    response, large_count = count_queries(lambda: client.get(f"/api/v2/nutritionplaninfo/{large}/", headers=eater))
+    assert sum(len(meal["meal_items"]) for meal in response.json["meals"]) == 60
+    assert small_count == large_count
+    _, list_count = count_queries(lambda: client.get("/api/v2/nutritionplaninfo/", headers=eater))
+    assert list_count == large_count + 1
+
+
+def test_a_diary_entry_defaults_to_now_in_utc(client, eater, foods, breakfast):
+    before = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    entry = post(client, eater, "nutritiondiary", plan=breakfast["plan"], ingredient=foods["oats"], amount="40")
+    assert list(entry) == ["id", "plan", "meal", "ingredient", "weight_unit", "datetime", "amount"]
+    assert entry["datetime"].endswith("Z")
+    logged = dt.datetime.fromisoformat(entry["datetime"].removesuffix("Z"))
+    assert before <= logged <= dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    assert (entry["meal"], entry["weight_unit"], entry["amount"]) == (None, None, "40.00")
+
+
+def test_a_diary_offset_is_normalised_to_utc(client, eater, foods, breakfast):
+    entry = post(client, eater, "nutritiondiary", plan=breakfast["plan"], ingredient=foods["oats"], amount="40",
+                 datetime="2024-03-01T00:30:00+02:00")
+    assert entry["datetime"] == "2024-02-29T22:30:00Z"
+    refused = post(client, eater, "nutritiondiary", status=400, plan=breakfast["plan"], ingredient=foods["oats"],
+                   amount="40", datetime="yesterday")
+    assert list(refused) == ["datetime"]
+
+
+def test_the_diary_lists_newest_first_and_filters_by_day(client, eater, foods, breakfast):
+    for moment in ("2024-03-01T07:00:00Z", "2024-03-02T07:00:00Z", "2024-03-01T19:00:00Z", "2024-02-29T23:59:59Z"):
+        post(client, eater, "nutritiondiary", plan=breakfast["plan"], ingredient=foods["oats"], amount="40",
+             datetime=moment)
+    day = client.get("/api/v2/nutritiondiary/?datetime__date=2024-03-01", headers=eater).json["results"]
+    assert [entry["datetime"] for entry in day] == ["2024-03-01T19:00:00Z", "2024-03-01T07:00:00Z"]
+    everything = client.get("/api/v2/nutritiondiary/", headers=eater).json["results"]
+    assert everything[0]["datetime"] == "2024-03-02T07:00:00Z"
+    assert client.get("/api/v2/nutritiondiary/?datetime__date=March", headers=eater).status_code == 400
+
+
+def test_a_diary_meal_must_be_a_meal_of_the_entrys_plan(client, eater, foods, breakfast):
+    with_meal = post(client, eater, "nutritiondiary", plan=breakfast["plan"], meal=breakfast["meal"],
+                     ingredient=foods["milk"], weight_unit=foods["glass"], amount="1")
+    assert with_meal["meal"] == breakfast["meal"]
+    other_plan = post(client, eater, "nutritionplan")["id"]
+    refused = post(client, eater, "nutritiondiary", status=400, plan=other_plan, meal=breakfast["meal"],
+                   ingredient=foods["milk"], amount="100")
+    assert refused == {"meal": [f"Meal {breakfast['meal']} is not a meal of plan {other_plan}."]}
+    moved = client.patch(f"/api/v2/nutritiondiary/{with_meal['id']}/", json={"plan": other_plan}, headers=eater)
+    assert moved.status_code == 400
+    assert list(moved.json) == ["meal"]
+
+
+def test_another_users_meal_is_an_invalid_pk_in_the_diary(client, eater, foods, breakfast, make_user,
+                                                          auth_headers):
+    make_user("stranger")
+    stranger = auth_headers("stranger")
+    plan = post(client, stranger, "nutritionplan")["id"]
+    refused = post(client, stranger, "nutritiondiary", status=400, plan=plan, meal=breakfast["meal"],
+                   ingredient=foods["milk"], amount="100")
+    assert refused == {"meal": [f'Invalid pk "{breakfast["meal"]}" - object does not exist.']}
+
+
+def test_deleting_a_meal_keeps_its_diary_entries(client, eater, foods, breakfast):
+    entry = post(client, eater, "nutritiondiary", plan=breakfast["plan"], meal=breakfast["meal"],
+                 ingredient=foods["milk"], amount="100")
+    assert client.delete(f"/api/v2/meal/{breakfast['meal']}/", headers=eater).status_code == 204
+    assert client.get(f"/api/v2/nutritiondiary/{entry['id']}/", headers=eater).json["meal"] is None
+    assert client.get(f"/api/v2/mealitem/{breakfast['oats']}/", headers=eater).status_code == 404
+
+
+def values_of(client, headers, path):
+    response = client.get(f"/api/v2/{path}/nutritional_values/", headers=headers)
+    assert response.status_code == 200, response.json
+    assert list(response.json) == NUTRIENTS
+    return response.json
+
+
+def test_an_empty_plan_is_worth_the_contracts_zeros_and_nulls(client, eater):
+    plan = post(client, eater, "nutritionplan")["id"]
+    response = client.get(f"/api/v2/nutritionplan/{plan}/nutritional_values/", headers=eater)
+    assert response.json == NOTHING
+    assert response.get_data(as_text=True).replace(" ", "").startswith('{"energy":0.0,"protein":0.0,')
+
+
+def test_the_values_of_a_plan_meal_item_and_diary_entry(client, eater, foods, breakfast):
+    snack = post(client, eater, "meal", plan=breakfast["plan"], time="16:00")["id"]
+    post(client, eater, "mealitem", meal=snack, ingredient=foods["milk"], amount="100")
+    entry = post(client, eater, "nutritiondiary", plan=breakfast["plan"], ingredient=foods["milk"],
+                 weight_unit=foods["glass"], amount="1")["id"]
+    plan = {"energy": 530.99, "protein": 22.2015, "carbohydrates": 71.637, "carbohydrates_sugar": 17.6019,
+            "fat": 17.8812, "fat_saturated": 0.8991, "fiber": 8.181, "sodium": 0.15886}
+    assert values_of(client, eater, f"nutritionplan/{breakfast['plan']}") == plan
+    assert values_of(client, eater, f"nutritionplaninfo/{breakfast['plan']}") == plan
+    assert values_of(client, eater, f"meal/{breakfast['meal']}") == BREAKFAST
+    assert values_of(client, eater, f"mealitem/{breakfast['oats']}") == {
+        "energy": 306.99, "protein": 10.6515, "carbohydrates": 54.837, "carbohydrates_sugar": 0.8019,
+        "fat": 5.2812, "fat_saturated": 0.8991, "fiber": 8.181, "sodium": 0.00486}
+    assert values_of(client, eater, f"nutritiondiary/{entry}") == {
+        "energy": 153.6, "protein": 7.92, "carbohydrates": 11.52, "carbohydrates_sugar": 11.52, "fat": 8.64,
+        "fat_saturated": None, "fiber": None, "sodium": 0.1056}
+
+
+def test_plan_values_are_never_stale(app, client, eater, foods, breakfast):
+    plan = f"nutritionplan/{breakfast['plan']}"
+    assert values_of(client, eater, plan)["energy"] == 466.99
+    client.patch(f"/api/v2/mealitem/{breakfast['oats']}/", json={"amount": "4"}, headers=eater)
+    assert values_of(client, eater, plan)["energy"] == 773.98
+    with app.app_context():
+        db.session.get(IngredientWeightUnit, foods["half_cup"]).amount = decimal.Decimal("0.25")
+        db.session.commit()
+    assert values_of(client, eater, plan)["energy"] == 466.99
+
+
+def test_plan_values_cost_the_same_queries_whatever_the_plans_size(client, eater, foods, count_queries):
+    small = _plan_of(client, eater, foods, meals=1, items=2)
+    large = _plan_of(client, eater, foods, meals=6, items=10)
+    _, small_count = count_queries(lambda: values_of(client, eater, f"nutritionplan/{small}"))
+    _, large_count = count_queries(lambda: values_of(client, eater, f"nutritionplan/{large}"))
+    assert small_count == large_count
+
+
+def test_browsable_forms_offer_only_the_callers_plans_and_meals(client, foods, make_user, auth_headers, log_in):
+    make_user("stranger")
+    foreign_plan = post(client, auth_headers("stranger"), "nutritionplan", description="Not yours")["id"]
+    make_user("owner")
+    own_plan = post(client, auth_headers("owner"), "nutritionplan", description="Mine")["id"]
+    own_meal = post(client, auth_headers("owner"), "meal", plan=own_plan, name="Lunch")["id"]
+    log_in("owner")
+    meal_page = client.get("/api/v2/meal/", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert f'<option value="{own_plan}">{own_plan} — Mine</option>' in meal_page
+    assert "Not yours" not in meal_page and f'value="{foreign_plan}"' not in meal_page
+    diary_page = client.get("/api/v2/nutritiondiary/", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert f'<option value="{own_meal}">{own_meal} — Lunch</option>' in diary_page
+    assert '<input id="field-datetime" type="datetime-local"' in diary_page
+
+
+def test_the_diary_page_charts_energy_and_macronutrients_per_day(client, eater, foods, breakfast):
+    for moment, amount in (("2024-03-01T07:00:00Z", "100"), ("2024-03-01T19:00:00Z", "100"),
+                           ("2024-03-02T08:00:00Z", "50")):
+        post(client, eater, "nutritiondiary", plan=breakfast["plan"], ingredient=foods["oats"], amount=amount,
+             datetime=moment)
+    page = client.get("/api/v2/nutritiondiary/", headers={**eater, "Accept": "text/html"}).get_data(as_text=True)
+    assert re.findall(r"<figcaption>([\w ]+) <span", page) == ["Energy per day", "Macronutrients per day"]
+    assert [len(points.split()) for points in re.findall(r'<polyline [^>]*points="([^"]*)"', page)] == [2, 2, 2, 2]
+    assert "Protein: 6.58</li>" in page and "Fat: 3.26</li>" in page
+
+
+def test_the_plan_info_page_splits_the_energy(client, eater, breakfast):
+    page = client.get(f"/api/v2/nutritionplaninfo/{breakfast['plan']}/",
+                      headers={**eater, "Accept": "text/html"}).get_data(as_text=True)
+    assert "Energy from protein, carbohydrates and fat" in page
+    assert ("<td>Cut</td><td>75.61 kcal (16%)</td><td>267.35 kcal (57%)</td><td>128.53 kcal (27%)</td>"
+            "<td>471.48 kcal</td>") in page
+    assert "<script" not in page and " style=" not in page

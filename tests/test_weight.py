@@ -1,5 +1,7 @@
 """Weight entries through HTTP: the owner's CRUD, everybody else's view of them, filters and uniqueness."""
 
+import re
+
 import pytest
 
 URL = "/api/v2/weightentry/"
@@ -157,3 +159,31 @@ def test_list_costs_a_fixed_number_of_queries(client, owner, series, count_queri
     _, small = count_queries(lambda: client.get(f"{URL}?limit=1", headers=owner))
     _, large = count_queries(lambda: client.get(f"{URL}?limit=100", headers=owner))
     assert small == large
+
+
+def _chart_points(html):
+    return [re.findall(r"[\d.]+,[\d.]+", points) for points in re.findall(r'<polyline [^>]*points="([^"]*)"', html)]
+
+
+def test_the_browsable_list_charts_every_selected_entry(client, owner, other, series):
+    add(client, other, "2024-01-03", 120)
+    page = client.get(f"{URL}?limit=2", headers={**owner, "Accept": "text/html"}).get_data(as_text=True)
+    assert "<figcaption>Body weight <span class=\"unit\">(kg)</span></figcaption>" in page
+    (points,) = _chart_points(page)
+    assert len(points) == 5
+    heights = [float(point.split(",")[1]) for point in points]
+    assert heights == sorted(heights, reverse=True), "the weight rises, so the line climbs (SVG y grows down)"
+    filtered = client.get(f"{URL}?date__gte=2024-01-04", headers={**owner, "Accept": "text/html"})
+    assert [len(points) for points in _chart_points(filtered.get_data(as_text=True))] == [2]
+
+
+def test_the_chart_never_changes_the_json(client, owner, series):
+    assert list(client.get(URL, headers=owner).json) == ["count", "next", "previous", "results"]
+    assert b"<svg" not in client.get(URL, headers=owner).get_data()
+
+
+def test_a_page_without_entries_or_a_caller_has_no_chart(client, owner):
+    assert 'class="charts"' not in client.get(URL, headers={**owner, "Accept": "text/html"}).get_data(as_text=True)
+    anonymous = client.get(URL, headers={"Accept": "text/html"})
+    assert anonymous.status_code == 401
+    assert 'class="charts"' not in anonymous.get_data(as_text=True)

@@ -1,16 +1,14 @@
-"""Command-line tools: `flask --app wger sample-data` loads the bundled catalog and the demo account,
-`sync` mirrors another server's catalog, `user create` adds an account."""
+"""Command-line tools: `flask --app wger sample-data` loads the bundled catalog and the demo account with
+its plan, diary, measurements and photos, `sync` mirrors another server's catalog, `user create` adds an
+account."""
 
-import datetime as dt
 import json
-import math
-from decimal import Decimal
 from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
 
-from wger import accounts
+from wger import accounts, demo
 from wger.catalog.sample import load_catalog
 from wger.catalog.sync import sync
 from wger.catalog.upsert import UNCHANGED, advance_id_sequence, upsert
@@ -24,7 +22,6 @@ from wger.models import (
     Muscle,
     RepetitionUnit,
     RoutineWeightUnit,
-    WeightEntry,
     WeightUnit,
 )
 from wger.sample_training import load_training
@@ -74,8 +71,6 @@ def load_core():
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demodemo"
-DEMO_WEIGHT_DAYS = 120
-DEMO_WEIGHT_EVERY = 3
 
 
 def load_demo_user():
@@ -85,26 +80,6 @@ def load_demo_user():
     user = accounts.create_user(DEMO_USERNAME, DEMO_PASSWORD, email="demo@example.com")
     user.profile.email_verified = True
     return 1
-
-
-def demo_weight_entries(today):
-    """Four months of weigh-ins every third day up to `today`: a slow loss of 3 kg with a daily wobble."""
-    entries = []
-    for index, days_ago in enumerate(range(DEMO_WEIGHT_DAYS, -1, -DEMO_WEIGHT_EVERY)):
-        trend = 84.6 - 3.0 * (DEMO_WEIGHT_DAYS - days_ago) / DEMO_WEIGHT_DAYS
-        wobble = 0.35 * math.sin(index * 1.7)
-        entries.append((today - dt.timedelta(days=days_ago), Decimal(f"{trend + wobble:.1f}")))
-    return entries
-
-
-def load_demo_weight():
-    """Give the demo account a weight history, once: its entries, once there, are the person's own."""
-    user = accounts.find_user(username=DEMO_USERNAME)
-    if user is None or db.session.scalar(db.select(WeightEntry.id).filter_by(user_id=user.id).limit(1)):
-        return 0
-    entries = demo_weight_entries(dt.date.today())
-    db.session.add_all(WeightEntry(user_id=user.id, date=date, weight=weight) for date, weight in entries)
-    return len(entries)
 
 
 def load_demo_training():
@@ -119,10 +94,11 @@ def sample_data():
     counts = load_core()
     tally = load_catalog(read_sample)
     counts["demo_user"] = load_demo_user()
-    counts["demo_weight_entries"] = load_demo_weight()
     counts["demo_workouts"] = load_demo_training()
+    demo_counts = demo.load_demo_data(accounts.find_user(username=DEMO_USERNAME))
     db.session.commit()
     click.echo("Sample data: " + ", ".join(f"{name} {count} changed" for name, count in counts.items()))
+    click.echo("Demo account: " + ", ".join(f"{name} {count} added" for name, count in demo_counts.items()))
     for line in tally.lines():
         click.echo(line)
 

@@ -4,7 +4,8 @@
 built only from what the request already knows: the URL rule and its view (the resource declaration of a
 generic view, the docstring of any other), the resource's filters and ordering allow-list, the page
 envelope in the body and the caller. No endpoint has a template or a branch of its own; the API root adds
-its table of endpoints from the registry.
+its table of endpoints from the registry, and a resource that declares `charts` gets them drawn above the
+response (`wger.api.charts`).
 
 Everything shown is escaped: the JSON body is tokenised and each piece escaped before URLs in it (also
 inside strings) become links, and links only ever point to `http(s)://` or this site.
@@ -20,7 +21,9 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from wger import auth
-from wger.api import browsable_forms, form_submission
+from wger.api import browsable_forms, charts, form_submission
+from wger.api.filters import where_clauses
+from wger.api.objects import select_objects
 from wger.api.pagination import page_bounds, query_url
 
 API_ROOT_ENDPOINT = "api-root.Root"
@@ -40,7 +43,8 @@ def _view(endpoint):
     return function, getattr(function, "view_class", None)
 
 
-def _resource(endpoint):
+def resource_of(endpoint):
+    """The resource declaration served at `endpoint`, or None for a custom view."""
     return getattr(_view(endpoint)[1], "resource", None)
 
 
@@ -57,7 +61,7 @@ def view_name(endpoint=None, rule=None):
         return "Not Found"
     if endpoint == API_ROOT_ENDPOINT:
         return "API Root"
-    resource = _resource(endpoint)
+    resource = resource_of(endpoint)
     if resource is not None:
         return f"{_humanise(resource.name)} {'Instance' if rule.arguments else 'List'}"
     function, view_class = _view(endpoint)
@@ -67,7 +71,7 @@ def view_name(endpoint=None, rule=None):
 def view_description(endpoint=None):
     """The endpoint's description: its resource's, or the docstring of the handler (as in OpenAPI)."""
     endpoint = endpoint or request.endpoint
-    resource = _resource(endpoint)
+    resource = resource_of(endpoint)
     if resource is not None:
         return resource.description
     function, view_class = _view(endpoint)
@@ -262,6 +266,27 @@ def _forms(resource, response, body, user):
     )
 
 
+def _charts(resource, response):
+    """The resource's charts of what this page shows, for a successful GET: every object the list URL
+    selects (all pages, with its filters), or the detail URL's object."""
+    if resource is None or resource.charts is None or request.method != "GET" or response.status_code != 200:
+        return []
+    statement = select_objects(resource)
+    pk = (request.view_args or {}).get("pk")
+    if pk is not None:
+        statement = statement.where(resource.model.id == pk)
+    else:
+        statement = statement.where(*where_clauses(resource.query_filters, request.args))
+    drawn = charts.figures(resource.charts(statement))
+    return [Markup(render_template("api/_chart.html", figure=figure)) for figure in drawn]
+
+
+def _html_method():
+    """What the page's HTML form stands for: PUT on a detail URL, POST on a list URL (a multipart form
+    says it in its action's query string)."""
+    return "PUT" if request.url_rule and request.url_rule.arguments else "POST"
+
+
 def _after_delete(response):
     """A deleted object has no page left: go to the page above it, saying what happened (303)."""
     crumbs = [crumb for crumb in _breadcrumbs() if crumb["url"] != request.path]
@@ -282,7 +307,7 @@ def _account_links():
 def page_context(response):
     """Everything the browsable template shows for `response`, taken from the request and the response."""
     body = response.get_json(silent=True) if response.data else None
-    resource = _resource(request.endpoint) if request.url_rule else None
+    resource = resource_of(request.endpoint) if request.url_rule else None
     user = _viewer()
     query = request.query_string.decode("utf-8", "replace")
     context = {
@@ -301,7 +326,9 @@ def page_context(response):
             "api": query_url(request.path, {"format": "api"}),
         },
         "forms": _forms(resource, response, body, user),
+        "charts": _charts(resource, response),
         "form_action": query_url(_requested_path(), {}),
+        "multipart_form_action": query_url(_requested_path(), {"_method": _html_method()}),
         "endpoints": _endpoints() if request.endpoint == API_ROOT_ENDPOINT else None,
         "user": user,
         "username": getattr(user, "username", None) or getattr(user, "email", None) or "",

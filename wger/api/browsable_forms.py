@@ -2,13 +2,16 @@
 
 Each loadable schema field becomes one widget: a select for a foreign key (`Related`) or a many-to-many
 (`RelatedList`) listing the objects the caller may attach to, capped at `SELECT_LIMIT` rows (beyond that,
-a plain id input); a select for a `OneOf` choice; a checkbox for a boolean; date, time, number, email and
-URL inputs where the field's type says so; a text input otherwise. Forms are offered only to a signed-in
-caller and only for methods the URL routes; they post through `wger.api.form_submission`.
+a plain id input); a select for a `OneOf` choice; a checkbox for a boolean; a file input for an upload (a
+field marked `is_upload`, which makes the form multipart); date, time, number, email and URL inputs where
+the field's type says so; a text input otherwise. Forms are offered only to a signed-in caller and only for
+methods the URL routes, and the raw-data form only in the body types the resource reads; they post
+through `wger.api.form_submission`.
 """
 
 import json
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import sqlalchemy as sa
 from marshmallow import fields, missing, validate
@@ -18,6 +21,7 @@ from wger.api.fields import Related, RelatedList
 from wger.database import db
 
 SELECT_LIMIT = 100
+JSON_TYPE, FORM_TYPE = "application/json", "application/x-www-form-urlencoded"
 NON_FIELD_ERRORS = "non_field_errors"
 TRUE_TEXTS = {"true", "1", "on"}
 LABEL_COLUMNS = ("name", "full_name", "title", "description")
@@ -46,10 +50,16 @@ class Forms:
     widgets: list = field(default_factory=list)
     raw_methods: tuple = ()
     raw_content: str = ""
-    raw_content_type: str = "application/json"
+    raw_content_type: str = JSON_TYPE
+    raw_content_types: tuple = (JSON_TYPE, FORM_TYPE)
     errors: list = field(default_factory=list)
     raw_errors: list = field(default_factory=list)
     delete: bool = False
+
+    @property
+    def multipart(self):
+        """Whether the HTML form uploads a file, and so must be sent as `multipart/form-data`."""
+        return any(widget.kind == "file" for widget in self.widgets)
 
 
 def _label_column(model):
@@ -117,6 +127,9 @@ SIMPLE_KINDS = (
 def _widget(name, schema_field):
     """Choose the input for one schema field (its value and errors are filled in later)."""
     widget = Widget(name, "text", required=schema_field.required)
+    if getattr(schema_field, "is_upload", False):
+        widget.kind = "file"
+        return widget
     one_of = _one_of(schema_field)
     if isinstance(schema_field, (Related, RelatedList)):
         options = related_options(schema_field.model)
@@ -154,6 +167,8 @@ def _display_value(widget, value):
         return [str(item) for item in (value if isinstance(value, list) else [value])]
     if widget.kind == "checkbox":
         return value is True or str(value).lower() in TRUE_TEXTS
+    if widget.kind == "file":
+        return ""
     if widget.kind == "datetime-local" and isinstance(value, str):
         return value.removesuffix("Z").split(".")[0].split("+")[0]
     return str(value)
@@ -198,6 +213,13 @@ def _error_lines(errors):
     return lines
 
 
+def _raw_content(values, media_type):
+    """The raw-data form's starting text: the values as indented JSON, or as a urlencoded form."""
+    if media_type == JSON_TYPE:
+        return json.dumps(values, indent=4, ensure_ascii=False, default=str)
+    return urlencode([(name, str(value)) for name, value in values.items() if value is not None])
+
+
 def build_forms(resource, allowed_methods, is_detail, body, status, submission):
     """Return the forms for a signed-in caller on this URL, or None when there is nothing to offer.
 
@@ -214,7 +236,9 @@ def build_forms(resource, allowed_methods, is_detail, body, status, submission):
     if html_method in allowed_methods:
         forms.html_method = html_method
         forms.widgets = [_widget(name, schema_field) for name, schema_field in writable]
-    forms.raw_methods = tuple(m for m in (("PUT", "PATCH") if is_detail else ("POST",)) if m in allowed_methods)
+    forms.raw_content_types = tuple(kind for kind in (JSON_TYPE, FORM_TYPE) if kind in resource.parses)
+    if forms.raw_content_types:
+        forms.raw_methods = tuple(m for m in (("PUT", "PATCH") if is_detail else ("POST",)) if m in allowed_methods)
     forms.delete = is_detail and "DELETE" in allowed_methods and not failed
     values = _initial_values(writable, body if not failed else None, is_detail)
     raw_values = dict(values)
@@ -229,8 +253,11 @@ def build_forms(resource, allowed_methods, is_detail, body, status, submission):
     if failed and submission.content is not None:
         forms.raw_content, forms.raw_content_type = submission.content, submission.content_type
         forms.raw_errors = _error_lines(body)
-    else:
-        forms.raw_content = json.dumps(raw_values, indent=4, ensure_ascii=False, default=str)
+    elif forms.raw_content_types:
+        uploads = {name for name, schema_field in writable if getattr(schema_field, "is_upload", False)}
+        forms.raw_content_type = forms.raw_content_types[0]
+        forms.raw_content = _raw_content({k: v for k, v in raw_values.items() if k not in uploads},
+                                         forms.raw_content_type)
     if not (forms.html_method or forms.raw_methods or forms.delete):
         return None
     return forms

@@ -1,4 +1,5 @@
-"""Marshmallow fields for the contract's wire formats: `Z` datetimes, decimals as strings, id references."""
+"""Marshmallow fields for the contract's wire formats: `Z` datetimes, decimals as strings (or numbers where
+the contract says so), id references, computed nested objects."""
 
 import datetime as dt
 import decimal
@@ -84,6 +85,26 @@ class Choice(fields.String):
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
         return super()._deserialize(value, attr, data, **kwargs)
+
+
+class DecimalNumber(fields.Decimal):
+    """A decimal read exactly and written as a JSON number (`35.25`), where the contract says a number."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        number = super()._serialize(value, attr, obj, **kwargs)
+        return None if number is None else float(number)
+
+
+class Computed(fields.Nested):
+    """A read-only nested object computed from the object being written (`compute(obj)`), documented by its
+    schema like any nested object."""
+
+    def __init__(self, nested, compute, **kwargs):
+        super().__init__(nested, dump_only=True, **kwargs)
+        self.compute = compute
+
+    def get_value(self, obj, attr, accessor=None, default=None):
+        return self.compute(obj)
 
 
 def _invalid_pk(value):

@@ -6,6 +6,10 @@ session's `csrf_token`, and either its fields or, from the raw-data form, a `_co
 routing, so the generic views see an ordinary PUT with a form or JSON body; a blank field means "not
 given". The submitted values are kept to refill the form should the view answer 400.
 
+A form that uploads a file is sent as `multipart/form-data`, which the middleware does not read: its
+`_method` comes in the query string instead, and its token and fields are read from the parsed form once
+the request exists (`check_submission`).
+
 The token is Flask-WTF's, the same one the login pages and session-authenticated API writes check, so a
 form submission carries it on to `wger.auth` as the `X-CSRFToken` header; one without it is a 403 before
 any view runs.
@@ -25,6 +29,7 @@ METHOD_FIELD, CONTENT_FIELD, CONTENT_TYPE_FIELD, TOKEN_FIELD = "_method", "_cont
 SPECIAL_FIELDS = {METHOD_FIELD, CONTENT_FIELD, CONTENT_TYPE_FIELD, TOKEN_FIELD}
 METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 FORM_TYPE = "application/x-www-form-urlencoded"
+MULTIPART_TYPE = "multipart/form-data"
 JSON_TYPE = "application/json"
 CONTENT_TYPES = {JSON_TYPE, FORM_TYPE}
 TOKEN_HEADER = "X-CSRFToken"
@@ -73,7 +78,9 @@ class FormSubmissionMiddleware:
 
     def __call__(self, environ, start_response):
         length = self._candidate_length(environ)
-        if length is not None:
+        if self._is_multipart_submission(environ):
+            self._rewrite_multipart(environ)
+        elif length is not None:
             raw = environ["wsgi.input"].read(length)
             pairs = parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)
             if any(name == METHOD_FIELD for name, _ in pairs):
@@ -81,6 +88,20 @@ class FormSubmissionMiddleware:
             environ["wsgi.input"] = io.BytesIO(raw)
             environ["CONTENT_LENGTH"] = str(len(raw))
         return self.wsgi_app(environ, start_response)
+
+    def _is_multipart_submission(self, environ):
+        return (environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO", "").startswith(self.api_prefix)
+                and environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower() == MULTIPART_TYPE
+                and METHOD_FIELD in dict(parse_qsl(environ.get("QUERY_STRING", ""))))
+
+    def _rewrite_multipart(self, environ):
+        """Take `_method` out of the query string; the body stays as it is, read later by Flask."""
+        query = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        method = dict(query)[METHOD_FIELD].upper()
+        method = method if method in METHODS else "POST"
+        environ["QUERY_STRING"] = urlencode([(name, value) for name, value in query if name != METHOD_FIELD])
+        environ[ENVIRON_KEY] = FormSubmission(method, "", MultiDict(), None, MULTIPART_TYPE)
+        environ["REQUEST_METHOD"] = method
 
     def _rewrite(self, environ, form):
         """Record the submission, set the method and content type it stands for, and return the new body."""
@@ -121,7 +142,14 @@ def csrf_valid(submitted):
 def check_submission():
     """Refuse a browsable form submission without this session's CSRF token (403)."""
     submission = current_submission()
-    if submission is not None and not csrf_valid(submission.token or request.headers.get(TOKEN_HEADER, "")):
+    if submission is None:
+        return
+    if submission.content_type == MULTIPART_TYPE:
+        submission.token = request.form.get(TOKEN_FIELD, "")
+        submission.fields = MultiDict(
+            [(name, value) for name, value in request.form.items(multi=True) if name not in SPECIAL_FIELDS]
+        )
+    if not csrf_valid(submission.token or request.headers.get(TOKEN_HEADER, "")):
         abort(403, message=CSRF_FAILED)
 
 

@@ -141,11 +141,12 @@ def choose_format():
 
 def _options_response(response):
     """Describe the endpoint for OPTIONS, as the original does: name, description, formats in and out."""
+    resource = browsable.resource_of(request.endpoint)
     body = jsonify({
         "name": browsable.view_name(),
         "description": browsable.view_description(),
         "renders": list(MEDIA_TYPES.values()),
-        "parses": PARSES,
+        "parses": list(resource.parses) if resource else PARSES,
     })
     body.headers["Allow"] = response.headers.get("Allow", "")
     return body

@@ -24,6 +24,8 @@ from wger.database import db
 READ_ONLY = ("GET",)
 CRUD = ("GET", "POST", "PUT", "PATCH", "DELETE")
 ALL_FIELDS = "__all__"
+JSON_AND_FORMS = ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
+FORMS_ONLY = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
 def _wire_names(model):
@@ -59,7 +61,9 @@ class Resource:
     before_delete: Callable | None = None
     scope_query: Callable | None = None
     cached: bool = False
+    parses: tuple = JSON_AND_FORMS  # the request body types read; any other is a 415
     actions: tuple = ()
+    charts: Callable | None = None  # charts(statement) -> charts drawn on the browsable page (wger.api.charts)
 
     def __post_init__(self):
         if self.cached and self.access.private:

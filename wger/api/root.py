@@ -1,7 +1,8 @@
 """The API root, `/api/v2/`: every endpoint name mapped to the absolute URL of its list.
 
 `entries()` is the one list of served names (resources, their aliases and custom singletons such as
-`userprofile`), in the contract's order; the JSON root and the browsable root page both read it.
+`userprofile`), in the contract's order: blueprint by blueprint as the app registered them, each
+blueprint's resources in their declared order. The JSON root and the browsable root page both read it.
 """
 
 from dataclasses import dataclass

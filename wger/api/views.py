@@ -19,6 +19,7 @@ from wger.api.fields import RelatedList
 from wger.api.filters import openapi_parameters, where_clauses
 from wger.api.objects import get_object, select_objects
 from wger.api.pagination import page_bounds, page_links, page_schema
+from wger.api.resource import JSON_AND_FORMS
 from wger.database import db
 
 registry = []
@@ -36,25 +37,39 @@ PAGE_PARAMETERS = [
 
 
 def _form_data(schema_fields):
-    """Read a form body; fields that take lists read every value of their key."""
+    """Read a form body; fields that take lists read every value of their key.
+
+    As in DRF, a form says "not given" with an empty value (a browser sends every input of a form): an
+    empty non-text field is null where null is allowed, else left out unless required, and a file input
+    left empty sends no file.
+    """
     data = {}
     for key in request.form:
         values = request.form.getlist(key)
         field = schema_fields.get(key)
         many = isinstance(field, (RelatedList, fields.List))
-        data[key] = values if many else values[-1]
-    data.update(request.files.to_dict())
+        value = values if many else values[-1]
+        if value == "" and field is not None and not isinstance(field, fields.String):
+            if field.allow_none:
+                value = None
+            elif not field.required:
+                continue
+        data[key] = value
+    data.update({key: upload for key, upload in request.files.items() if upload.filename})
     return data
 
 
 def read_body(resource=None):
-    """Return the request body as a dict: JSON, or a form; anything else is a 415.
+    """Return the request body as a dict: JSON, or a form; anything else (or a type the resource does not
+    read, such as JSON for an upload) is a 415.
 
     Custom actions pass no resource: their form fields are all single-valued.
     """
     if not request.content_length and not request.mimetype:
         return {}
-    if request.mimetype in JSON_TYPES or request.mimetype.endswith("+json"):
+    parses = resource.parses if resource else JSON_AND_FORMS
+    is_json = request.mimetype in JSON_TYPES or request.mimetype.endswith("+json")
+    if is_json and "application/json" in parses:
         if not request.get_data():
             return {}
         body = request.get_json(silent=True)
@@ -65,7 +80,7 @@ def read_body(resource=None):
                 {"non_field_errors": [f"Invalid data. Expected a dictionary, but got {type(body).__name__}."]}
             )
         return body
-    if request.mimetype in FORM_TYPES:
+    if request.mimetype in FORM_TYPES and request.mimetype in parses:
         return _form_data(resource.schema_fields if resource else {})
     abort(415)
 
@@ -110,15 +125,19 @@ def list_page(resource):
     return {"count": count, "next": following, "previous": preceding, "results": results}
 
 
-def request_body_doc(schema, required=True):
-    """The OpenAPI `requestBody` of an operation that takes `schema` as JSON, for `blueprint.doc(**...)`."""
-    return {"requestBody": {"required": required, "content": {"application/json": {"schema": schema}}}}
+def request_body_doc(schema, required=True, media_types=("application/json",)):
+    """The OpenAPI `requestBody` of an operation that takes `schema` (as JSON unless `media_types` say
+    otherwise), for `blueprint.doc(**...)`."""
+    content = {media_type: {"schema": schema} for media_type in media_types}
+    return {"requestBody": {"required": required, "content": content}}
 
 
 def _handlers(blueprint, resource):
     """Build the handler functions of `resource`, decorated for flask-smorest, keyed by URL kind and verb."""
     schema, label = resource.schema, resource.name
-    body_doc, patch_doc = request_body_doc(schema), request_body_doc(schema, required=False)
+    media_types = ("application/json",) if "application/json" in resource.parses else resource.parses[:1]
+    body_doc = request_body_doc(schema, media_types=media_types)
+    patch_doc = request_body_doc(schema, required=False, media_types=media_types)
 
     cache = cached_read if resource.cached else (lambda view: view)
 

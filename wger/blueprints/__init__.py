@@ -8,7 +8,7 @@ def all_blueprints():
     by blueprint, whatever order the imports ran in.
     """
     from wger.api import root
-    from wger.blueprints import accounts, core, exercises, nutrition, weight, workouts
+    from wger.blueprints import accounts, core, exercises, gallery, measurements, nutrition, weight, workouts
 
     return [workouts.blueprint, core.blueprint, accounts.blueprint, exercises.blueprint, nutrition.blueprint,
-            weight.blueprint, root.blueprint]
+            weight.blueprint, gallery.blueprint, measurements.blueprint, root.blueprint]

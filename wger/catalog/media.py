@@ -3,9 +3,15 @@
 Files are stored under random names below `MEDIA_FOLDER` and their paths, relative to it, are what the
 database keeps. `MEDIA_URL` says where clients fetch them: a path (`/media/`, the default) is served by the
 app itself, an absolute URL points at the web server or bucket that serves the folder in production.
+
+Catalog media are public. A folder registered with `private_folder` (the users' progress photos) is served
+only to callers its check accepts; everyone else gets the same 404 as for a missing file. A file whose row
+is deleted or replaced goes once the transaction commits (`delete_after_commit`), never before; a file
+stored for a transaction that then fails goes with it (`delete_unless_committed`).
 """
 
 import io
+import posixpath
 import secrets
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -13,6 +19,8 @@ from pathlib import Path, PurePosixPath
 from flask import Flask, abort, current_app, has_request_context, request, send_from_directory
 from marshmallow import ValidationError, fields
 from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -30,6 +38,11 @@ THUMBNAIL_ALIASES = {
     "large": {"size": [800, 800], "quality": 90},
     "large_cropped": {"size": [800, 800], "crop": "smart", "quality": 90},
 }
+
+
+PENDING_DELETIONS = "wger.media.pending_deletions"
+UNCOMMITTED_FILES = "wger.media.uncommitted_files"
+_private_folders = {}
 
 
 @dataclass
@@ -104,6 +117,41 @@ def store(folder, pending):
     return relative
 
 
+def delete_after_commit(session, path):
+    """Delete the stored file at `path` once `session` commits; a rollback keeps it."""
+    session.info.setdefault(PENDING_DELETIONS, []).append((media_root(), path))
+
+
+def delete_unless_committed(session, path):
+    """Delete the file just stored at `path` should `session` end without committing the row naming it."""
+    session.info.setdefault(UNCOMMITTED_FILES, []).append((media_root(), path))
+
+
+def _unlink(files):
+    for root, path in files:
+        (root / path).unlink(missing_ok=True)
+
+
+@event.listens_for(Session, "after_commit")
+def _delete_committed(session):
+    _unlink(session.info.pop(PENDING_DELETIONS, []))
+    session.info.pop(UNCOMMITTED_FILES, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_uncommitted(session, transaction):
+    """A transaction that ended without a commit (rolled back, or closed) keeps the files it was to delete
+    and loses the ones it stored."""
+    if transaction.parent is None:
+        session.info.pop(PENDING_DELETIONS, None)
+        _unlink(session.info.pop(UNCOMMITTED_FILES, []))
+
+
+def private_folder(folder, may_read):
+    """Serve the files under `folder` only when `may_read(path)` says the caller may see that file."""
+    _private_folders[folder] = may_read
+
+
 def _thumbnail_path(path, name):
     original = PurePosixPath(path)
     return str(original.with_name(f"{original.stem}.{name}{original.suffix}"))
@@ -145,6 +193,8 @@ def thumbnail_url(path, name="thumbnail"):
 class MediaFile(fields.Field):
     """A stored file: written as its URL, read as a multipart upload that `check` validates."""
 
+    is_upload = True
+
     def __init__(self, check, **kwargs):
         super().__init__(**kwargs)
         self.check = check
@@ -163,8 +213,16 @@ def register_media(app: Flask):
         return
 
     def serve_media(filename):
-        if not (media_root() / filename).is_file():
+        path = posixpath.normpath(filename)
+        if path.startswith(("..", "/")) or not (media_root() / path).is_file():
             abort(404)
-        return send_from_directory(media_root(), filename)
+        may_read = _private_folders.get(path.split("/", 1)[0])
+        if may_read is None:
+            return send_from_directory(media_root(), path)
+        if not may_read(path):
+            abort(404)
+        response = send_from_directory(media_root(), path)
+        response.headers["Cache-Control"] = "private, no-cache"
+        return response
 
     app.add_url_rule(prefix.rstrip("/") + "/<path:filename>", "media", serve_media)

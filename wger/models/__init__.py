@@ -16,7 +16,18 @@ from wger.models.exercises import (
     Muscle,
     Variation,
 )
-from wger.models.nutrition import Ingredient, IngredientImage, IngredientWeightUnit, WeightUnit
+from wger.models.gallery import GalleryImage
+from wger.models.measurements import Measurement, MeasurementCategory
+from wger.models.nutrition import (
+    Ingredient,
+    IngredientImage,
+    IngredientWeightUnit,
+    LogItem,
+    Meal,
+    MealItem,
+    NutritionPlan,
+    WeightUnit,
+)
 from wger.models.weight import WeightEntry
 from wger.models.workouts import (
     Day,
@@ -44,13 +55,20 @@ __all__ = [
     "ExerciseComment",
     "ExerciseImage",
     "ExerciseVideo",
+    "GalleryImage",
     "Group",
     "Ingredient",
     "IngredientImage",
     "IngredientWeightUnit",
     "Language",
     "License",
+    "LogItem",
+    "Meal",
+    "MealItem",
+    "Measurement",
+    "MeasurementCategory",
     "Muscle",
+    "NutritionPlan",
     "Permission",
     "RepetitionUnit",
     "RoutineWeightUnit",

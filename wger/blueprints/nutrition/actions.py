@@ -1,5 +1,5 @@
-"""The nutrition catalog's actions (declared in resources.py): ingredient search and the values of an
-amount of an ingredient."""
+"""The nutrition actions (declared in resources.py): ingredient search, the values of an amount of an
+ingredient, and the nutritional values of a plan, a meal, a meal item or a diary entry."""
 
 import decimal
 
@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from flask import jsonify
 from sqlalchemy.orm import selectinload
 
+from wger.blueprints.nutrition import values
 from wger.catalog import media
 from wger.catalog.search import find, language_ids
 from wger.database import db
@@ -68,3 +69,28 @@ def ingredient_values(ingredient, args):
         per_100 = getattr(ingredient, name)
         values[name] = None if per_100 is None else float(round(decimal.Decimal(per_100) * grams / 100, 3))
     return values
+
+
+def plan_values(plan, args):
+    """Sum the nutritional values of a plan
+
+    Energy (kcal) and nutrients (g) of every item of every meal of the plan, computed from the ingredients'
+    values per 100 g at the time of the request.
+    """
+    return values.of_plan(plan)
+
+
+def meal_values(meal, args):
+    """Sum the nutritional values of a meal
+
+    Energy (kcal) and nutrients (g) of the meal's items.
+    """
+    return values.of_meal(meal)
+
+
+def portion_values(portion, args):
+    """Compute the nutritional values of a meal item or diary entry
+
+    Energy (kcal) and nutrients (g) of its amount of the ingredient, in grams or in its portion.
+    """
+    return values.of_portion(portion)

@@ -1,14 +1,24 @@
-"""The nutrition resources."""
+"""The nutrition resources: the public ingredient catalog, and each user's plans, meals and diary."""
 
 from flask_smorest import Blueprint
 from sqlalchemy.orm import selectinload
 
+from wger.api.access import Owned
 from wger.api.actions import Action
-from wger.api.resource import Resource
+from wger.api.resource import CRUD, Resource
 from wger.api.views import register
 from wger.blueprints.core.schemas import SearchArgsSchema
-from wger.blueprints.nutrition import actions, schemas
-from wger.models import Ingredient, IngredientImage, IngredientWeightUnit, WeightUnit
+from wger.blueprints.nutrition import actions, charts, rules, schemas
+from wger.models import (
+    Ingredient,
+    IngredientImage,
+    IngredientWeightUnit,
+    LogItem,
+    Meal,
+    MealItem,
+    NutritionPlan,
+    WeightUnit,
+)
 
 blueprint = Blueprint("nutrition", __name__, url_prefix="/api/v2", description="Ingredients and nutrition")
 
@@ -19,7 +29,22 @@ INGREDIENT_FILTERS = {
     "created": ["exact", "gt", "lt"], "last_update": ["exact", "gt", "lt"], "last_imported": ["exact", "gt", "lt"],
     "language": ["exact", "in"], "license": ["exact"], "license_author": ["exact"],
 }
+INGREDIENT_INFO = (
+    selectinload(Ingredient.weight_units).selectinload(IngredientWeightUnit.unit),
+    selectinload(Ingredient.language), selectinload(Ingredient.image), selectinload(Ingredient.license),
+)
+PLAN_FILTERS = {"creation_date": ["exact"], "description": ["exact"], "has_goal_calories": ["exact"]}
+PLAN_INFO = (
+    selectinload(NutritionPlan.meals).selectinload(Meal.items).options(
+        selectinload(MealItem.ingredient).options(*INGREDIENT_INFO), selectinload(MealItem.weight_unit)
+    ),
+)
 
+PORTION = (selectinload(MealItem.ingredient), selectinload(MealItem.weight_unit))
+PLAN_VALUES = Action(
+    "nutritional_values", actions.plan_values, response=schemas.NutritionalValuesSchema,
+    load_options=(selectinload(NutritionPlan.meals).selectinload(Meal.items).options(*PORTION),),
+)
 INGREDIENT_VALUES = Action(
     "get_values", actions.ingredient_values, args=schemas.IngredientValuesArgsSchema,
     response=schemas.NutritionalValuesSchema, on_invalid_args=actions.values_with_errors,
@@ -41,10 +66,7 @@ RESOURCES = [
         "ingredientinfo", Ingredient, schemas.IngredientInfoSchema,
         "Ingredients with their weight units, language, image and license nested.",
         filters=INGREDIENT_FILTERS, default_ordering=("name",),
-        load_options=(
-            selectinload(Ingredient.weight_units).selectinload(IngredientWeightUnit.unit),
-            selectinload(Ingredient.language), selectinload(Ingredient.image), selectinload(Ingredient.license),
-        ),
+        load_options=INGREDIENT_INFO,
         cached=True,
         actions=(INGREDIENT_VALUES,),
     ),
@@ -60,6 +82,49 @@ RESOURCES = [
         aliases=("ingredienttoweightunit",),
         filters={"amount": ["exact"], "gram": ["exact"], "ingredient": ["exact"], "unit": ["exact"]},
         cached=True,
+    ),
+    Resource(
+        "nutritionplan", NutritionPlan, schemas.NutritionPlanSchema,
+        "The caller's nutrition plans. For a plan with its meals and items nested, see `nutritionplaninfo`.",
+        methods=CRUD, access=Owned("user"), filters=PLAN_FILTERS, default_ordering=("-creation_date",),
+        actions=(PLAN_VALUES,),
+    ),
+    Resource(
+        "nutritionplaninfo", NutritionPlan, schemas.NutritionPlanInfoSchema,
+        "The caller's nutrition plans with their meals nested: each meal's items (with the ingredient and its "
+        "portion) and its nutritional values.",
+        methods=CRUD, access=Owned("user"), filters=PLAN_FILTERS, default_ordering=("-creation_date",),
+        not_found_noun="NutritionPlan", load_options=PLAN_INFO, actions=(PLAN_VALUES,),
+        charts=charts.energy_split,
+    ),
+    Resource(
+        "nutritiondiary", LogItem, schemas.LogItemSchema,
+        "The caller's nutrition diary: what was eaten when, under which plan (and meal). `datetime__date` "
+        "gives one day's entries.",
+        methods=CRUD, access=Owned("plan.user"),
+        filters={"datetime": ["exact", "date"], "amount": ["exact"], "ingredient": ["exact"], "plan": ["exact"],
+                 "weight_unit": ["exact"]},
+        default_ordering=("-datetime",), before_save=rules.check_diary_entry, charts=charts.diary_by_day,
+        actions=(Action("nutritional_values", actions.portion_values, response=schemas.NutritionalValuesSchema,
+                        load_options=(selectinload(LogItem.ingredient), selectinload(LogItem.weight_unit))),),
+    ),
+    Resource(
+        "meal", Meal, schemas.MealSchema, "The meals of the caller's nutrition plans.",
+        methods=CRUD, access=Owned("plan.user"),
+        filters={"order": ["exact"], "plan": ["exact"], "time": ["exact"]}, default_ordering=("time",),
+        actions=(Action("nutritional_values", actions.meal_values, response=schemas.NutritionalValuesSchema,
+                        load_options=(selectinload(Meal.items).options(*PORTION),)),),
+    ),
+    Resource(
+        "mealitem", MealItem, schemas.MealItemSchema,
+        "What the meals of the caller's plans contain: an amount of an ingredient, in grams or in one of its "
+        "portions (`weight_unit`).",
+        methods=CRUD, access=Owned("meal.plan.user"),
+        filters={"amount": ["exact"], "ingredient": ["exact"], "meal": ["exact"], "order": ["exact"],
+                 "weight_unit": ["exact"]},
+        before_save=rules.check_meal_item,
+        actions=(Action("nutritional_values", actions.portion_values, response=schemas.NutritionalValuesSchema,
+                        load_options=PORTION),),
     ),
     Resource(
         "ingredient-image", IngredientImage, schemas.IngredientImageSchema, "The images of ingredients.",

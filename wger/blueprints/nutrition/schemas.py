@@ -2,11 +2,12 @@
 
 from marshmallow import fields, validate
 
-from wger.api.fields import Decimal, Related, UtcDateTime
+from wger.api.fields import Computed, Decimal, Related, UtcDateTime
 from wger.api.schemas import QueryArgsSchema, ResourceSchema
 from wger.blueprints.core.schemas import LicenseSchema
+from wger.blueprints.nutrition import values
 from wger.catalog.media import MediaFile, check_image
-from wger.models import Language, License
+from wger.models import Ingredient, IngredientWeightUnit, Language, License, Meal, NutritionPlan
 
 
 class WeightUnitSchema(ResourceSchema):
@@ -164,3 +165,86 @@ class NutritionalValuesSchema(ResourceSchema):
     fat_saturated = fields.Float(allow_none=True)
     fiber = fields.Float(allow_none=True)
     sodium = fields.Float(allow_none=True)
+
+
+def max_length(limit):
+    return validate.Length(max=limit, error="Ensure this field has no more than {max} characters.")
+
+
+def between(low, high):
+    return [
+        validate.Range(min=low, error="Ensure this value is greater than or equal to {min}."),
+        validate.Range(max=high, error="Ensure this value is less than or equal to {max}."),
+    ]
+
+
+class NutritionPlanSchema(ResourceSchema):
+    id = fields.Integer(dump_only=True)
+    creation_date = fields.Date(dump_only=True)
+    description = fields.String(validate=max_length(80))
+    only_logging = fields.Boolean()
+    goal_energy = fields.Integer(allow_none=True)
+    goal_protein = fields.Integer(allow_none=True)
+    goal_carbohydrates = fields.Integer(allow_none=True)
+    goal_fat = fields.Integer(allow_none=True)
+    goal_fiber = fields.Integer(allow_none=True)
+
+
+class MealSchema(ResourceSchema):
+    id = fields.Integer(dump_only=True)
+    plan = Related(NutritionPlan, attribute="plan_id", required=True)
+    order = fields.Integer(dump_only=True)
+    time = fields.Time(allow_none=True)
+    name = fields.String(validate=max_length(25))
+
+
+def _amount():
+    return Decimal(2, required=True, validate=between(1, 1000))
+
+
+class MealItemSchema(ResourceSchema):
+    id = fields.Integer(dump_only=True)
+    meal = Related(Meal, attribute="meal_id", required=True)
+    ingredient = Related(Ingredient, attribute="ingredient_id", required=True)
+    weight_unit = Related(IngredientWeightUnit, attribute="weight_unit_id", allow_none=True)
+    order = fields.Integer(dump_only=True)
+    amount = _amount()
+
+
+class LogItemSchema(ResourceSchema):
+    id = fields.Integer(dump_only=True)
+    plan = Related(NutritionPlan, attribute="plan_id", required=True)
+    meal = Related(Meal, attribute="meal_id", allow_none=True)
+    ingredient = Related(Ingredient, attribute="ingredient_id", required=True)
+    weight_unit = Related(IngredientWeightUnit, attribute="weight_unit_id", allow_none=True)
+    datetime = UtcDateTime()
+    amount = _amount()
+
+
+class MealItemInfoSchema(ResourceSchema):
+    id = fields.Integer(dump_only=True)
+    meal = fields.Integer(attribute="meal_id", dump_only=True)
+    ingredient = fields.Integer(attribute="ingredient_id", dump_only=True)
+    ingredient_obj = fields.Nested(IngredientInfoSchema, attribute="ingredient", dump_only=True)
+    weight_unit = fields.Integer(attribute="weight_unit_id", dump_only=True, allow_none=True)
+    weight_unit_obj = fields.Nested(IngredientWeightUnitSchema, attribute="weight_unit", dump_only=True,
+                                    allow_none=True)
+    image = fields.Nested(IngredientImageSchema, attribute="ingredient.image", dump_only=True, allow_none=True)
+    order = fields.Integer(dump_only=True)
+    amount = Decimal(2, dump_only=True)
+
+
+class MealInfoSchema(ResourceSchema):
+    id = fields.Integer(dump_only=True)
+    plan = fields.Integer(attribute="plan_id", dump_only=True)
+    order = fields.Integer(dump_only=True)
+    time = fields.Time(dump_only=True, allow_none=True)
+    name = fields.String(dump_only=True)
+    meal_items = fields.List(fields.Nested(MealItemInfoSchema), attribute="items", dump_only=True)
+    nutritional_values = Computed(NutritionalValuesSchema, values.of_meal)
+
+
+class NutritionPlanInfoSchema(NutritionPlanSchema):
+    """A plan with its meals nested, each with its items and its nutritional values."""
+
+    meals = fields.List(fields.Nested(MealInfoSchema), dump_only=True)

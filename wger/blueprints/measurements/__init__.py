@@ -1,0 +1,5 @@
+"""Body measurements."""
+
+from wger.blueprints.measurements.resources import blueprint
+
+__all__ = ["blueprint"]
