@@ -117,3 +117,10 @@ def test_security_schemes_name_the_three_ways_to_authenticate(client):
                                   "description": schemes["jwtAuth"]["description"]}
     assert (schemes["tokenAuth"]["in"], schemes["tokenAuth"]["name"]) == ("header", "Authorization")
     assert (schemes["sessionAuth"]["in"], schemes["sessionAuth"]["name"]) == ("cookie", "session")
+
+
+def test_relations_are_documented_as_ids(client):
+    schemas = client.get("/api/v2/schema").json["components"]["schemas"]
+    assert schemas["Setting"]["properties"]["set"] == {"type": "integer"}
+    assert schemas["Day"]["properties"]["day"] == {"type": "array", "items": {"type": "integer"}}
+    assert schemas["WeightEntry"]["properties"]["user"] == {"type": "integer", "readOnly": True}

@@ -10,6 +10,7 @@ from flask_smorest.utils import prepare_response
 from marshmallow import fields
 
 from wger.api import errors, openapi
+from wger.api.fields import Related, RelatedList
 
 YAML_TYPES = ("application/yaml", "application/vnd.oai.openapi", "text/yaml")
 
@@ -32,6 +33,15 @@ def decimal_as_string(self, field, ret, **kwargs):
     return documented
 
 
+def related_ids(self, field, ret, **kwargs):
+    """Document foreign keys as the ids they are on the wire, and many-to-many lists as lists of ids."""
+    if isinstance(field, Related):
+        return {"type": "integer"}
+    if isinstance(field, RelatedList):
+        return {"type": "array", "items": {"type": "integer"}}
+    return {}
+
+
 class Api(flask_smorest.Api):
     ERROR_SCHEMA = openapi.DetailSchema
 
@@ -39,6 +49,7 @@ class Api(flask_smorest.Api):
         """Start the extension; each start builds a new spec, so the decimal rule is added once per app."""
         super().init_app(app, *args, **kwargs)
         self.ma_plugin.converter.add_attribute_function(decimal_as_string)
+        self.ma_plugin.converter.add_attribute_function(related_ids)
 
     def _register_doc_blueprint(self):
         """Serve the document and its pages with a trailing slash too (`/api/v2/schema/`), as people type it.
