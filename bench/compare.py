@@ -16,19 +16,16 @@ import datetime as dt
 import http.client
 import json
 import math
-import os
 import re
 import shutil
 import statistics
 import subprocess
-import sys
-import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.run import serve
+
 WEIGHT_ENTRIES = 300
 
 # (label, path; `{name}` is resolved per server by `_ids`, private paths send the server's key)
@@ -105,22 +102,6 @@ def _wrk(url, key, threads, connections, seconds):
     return rate, float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def _serve(app, port, workers):
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen(
-        [str(gunicorn), "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning", app],
-        cwd=ROOT, env=os.environ.copy(),
-    )
-    for _ in range(100):
-        try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/")
-            return process
-        except OSError:
-            time.sleep(0.1)
-    process.terminate()
-    raise click.ClickException(f"gunicorn for {app} did not start on port {port}")
-
-
 @click.command()
 @click.option("--original", required=True, metavar="URL", help="A running wger, e.g. http://127.0.0.1:8001.")
 @click.option("--ours", metavar="URL", help="A running instance of this project; default: serve one here.")
@@ -137,9 +118,9 @@ def main(original, ours, port, workers, threads, connections, seconds, rounds, o
     """Measure the same paths on ours and on the original, interleaved, and print the ratios."""
     if shutil.which("wrk") is None:
         raise click.ClickException("wrk is not installed (apt-get install wrk)")
-    servers = [_serve("bench.ceiling:app", port + 1, workers)]
+    servers = [serve("bench.ceiling:app", port + 1, workers)]
     if ours is None:
-        servers.append(_serve("wsgi:app", port, workers))
+        servers.append(serve("wsgi:app", port, workers))
         ours = f"http://127.0.0.1:{port}"
     try:
         sides = [Server("original", original, *original_account.split(":", 1)),

@@ -149,7 +149,8 @@ def measure(pool, port, path, seconds, requests, concurrency, headers=None):
             "p50_ms": round(quantiles[49] * 1000, 2), "p99_ms": round(quantiles[98] * 1000, 2)}
 
 
-def _serve(app, port, workers):
+def serve(app, port, workers):
+    """Start gunicorn serving `app` on 127.0.0.1:`port`; return its process once it answers."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
         [str(gunicorn), "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning", app],
@@ -178,7 +179,7 @@ def _serve(app, port, workers):
 def main(label, port, workers, concurrency, seconds, requests, suite, only):
     """Measure req/s and p50/p99 latency of a suite of endpoints and of a one-line Flask app."""
     headers = {} if suite == "catalog" else _bench_account_headers()
-    servers = [_serve("wsgi:app", port, workers), _serve("bench.ceiling:app", port + 1, workers)]
+    servers = [serve("wsgi:app", port, workers), serve("bench.ceiling:app", port + 1, workers)]
     try:
         with multiprocessing.Pool(concurrency) as pool:
             figures = {"ceiling (one-line Flask)": measure(pool, port + 1, "/", seconds, requests, concurrency)}

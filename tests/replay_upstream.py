@@ -7,10 +7,9 @@ the replay's own address in every answer, so links and file URLs lead back to it
 """
 
 import json
-import threading
 from pathlib import Path
 
-from werkzeug.serving import make_server
+from servers import ThreadedServer
 from werkzeug.wrappers import Request, Response
 
 RECORDINGS = Path(__file__).resolve().parent / "upstreams"
@@ -25,14 +24,11 @@ class ReplayedUpstream:
 
     def __init__(self, recorded, files=None):
         self.recorded, self.files = recorded, files or {}
-        self.server = make_server("127.0.0.1", 0, self.wsgi_app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.served = ThreadedServer(self.wsgi_app)
+        self.url = self.served.url
 
     def stop(self):
-        self.server.shutdown()
-        self.thread.join()
+        self.served.stop()
 
     def _json(self, body, status=200):
         text = json.dumps(body, ensure_ascii=False).replace(self.recorded["origin"], self.url)

@@ -5,12 +5,11 @@ to another host is blocked and fails the test. The suite skips, saying why, wher
 `playwright` package is missing; `.ci/run` installs chromium so CI always runs it.
 """
 
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from werkzeug.serving import make_server
+from servers import ThreadedServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -31,23 +30,9 @@ def browser():
         browser.close()
 
 
-class LiveServer:
-    """The app served on 127.0.0.1 in a thread, for as long as the test session lasts."""
-
-    def __init__(self, app):
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self):
-        self.server.shutdown()
-        self.thread.join()
-
-
 @pytest.fixture(scope="session")
 def live_server(app):
-    server = LiveServer(app)
+    server = ThreadedServer(app)
     yield server
     server.stop()
 
