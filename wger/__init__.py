@@ -15,7 +15,12 @@ from wger.config import default_config
 from wger.database import db
 from wger.extensions import cors, jwt, limiter, migrate
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+def migrations_folder():
+    """The Alembic folder of the checkout: beside the package (a clone, or an editable install), else in the
+    working directory (`pip install .` puts the package elsewhere, and the deployment runs from the clone)."""
+    beside = Path(__file__).resolve().parent.parent / "migrations"
+    return beside if beside.is_dir() else Path.cwd() / "migrations"
 
 
 def create_app(config=None):
@@ -48,7 +53,7 @@ def register_extensions(app):
     from wger.api.smorest import api
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
+    migrate.init_app(app, db, directory=str(migrations_folder()), render_as_batch=True, compare_type=True)
     api.init_app(app)
     cors.init_app(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, expose_headers=["X-Request-ID"])
     jwt.init_app(app)
