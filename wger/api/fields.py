@@ -5,10 +5,11 @@ import datetime as dt
 import decimal
 
 import sqlalchemy as sa
-from marshmallow import ValidationError, fields, validate
+from marshmallow import ValidationError, fields
 
 from wger.api import access
 from wger.api.limits import fits_integer_column
+from wger.api.validators import choice
 from wger.database import db
 
 
@@ -79,7 +80,7 @@ class Choice(fields.String):
     """One of `choices`, all strings; a number is read as its text, as DRF's choice fields do (2 is "2")."""
 
     def __init__(self, choices, **kwargs):
-        super().__init__(validate=validate.OneOf(choices, error='"{input}" is not a valid choice.'), **kwargs)
+        super().__init__(validate=choice(choices), **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -116,7 +117,7 @@ def _as_pk(value):
         raise _invalid_pk(value)
     try:
         pk = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise _invalid_pk(value) from None
     if not fits_integer_column(pk):
         raise _invalid_pk(value)

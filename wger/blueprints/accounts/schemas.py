@@ -6,6 +6,7 @@ from marshmallow import ValidationError, fields, validate, validates
 
 from wger.api.fields import Related
 from wger.api.schemas import ResourceSchema
+from wger.api.validators import EMAIL_MAX_LENGTH, between, choice, max_length, min_length, not_blank
 from wger.models import Language
 
 REQUIRED = {"required": "This field is required.", "null": "This field may not be null."}
@@ -14,18 +15,6 @@ USERNAME = validate.Regexp(
     error="Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.",
 )
 INTENSITY = {"1": "Low", "2": "Medium", "3": "High"}
-
-
-def between(low, high):
-    """DRF's two range messages, one per bound."""
-    return [
-        validate.Range(min=low, error="Ensure this value is greater than or equal to {min}."),
-        validate.Range(max=high, error="Ensure this value is less than or equal to {max}."),
-    ]
-
-
-def choice(choices):
-    return validate.OneOf(list(choices), error='"{input}" is not a valid choice.')
 
 
 def _string(**kwargs):
@@ -49,18 +38,16 @@ class TokenVerifySchema(ResourceSchema):
 class LoginSchema(ResourceSchema):
     username = _string()
     email = _string()
-    password = _string(
-        required=True, validate=validate.Length(min=8, error="Ensure this field has at least {min} characters.")
-    )
+    password = _string(required=True, validate=min_length(8))
 
 
 class RegisterSchema(ResourceSchema):
     username = _string(
         required=True,
-        validate=[validate.Length(min=1, max=150, error="Ensure this field has no more than {max} characters."),
-                  USERNAME],
+        validate=[not_blank(), max_length(150), USERNAME],
     )
-    email = fields.Email(allow_none=True, error_messages={"invalid": "Enter a valid email address."})
+    email = fields.Email(allow_none=True, validate=max_length(EMAIL_MAX_LENGTH),
+                         error_messages={"invalid": "Enter a valid email address."})
     password = _string(required=True, load_only=True)
 
 
@@ -101,7 +88,7 @@ class UserProfileSchema(ResourceSchema):
         return profile.user.email or ""
 
     def load_email(self, value):
-        return fields.Email().deserialize(value)
+        return fields.Email(validate=max_length(EMAIL_MAX_LENGTH)).deserialize(value)
 
     def dump_date_joined(self, profile):
         """The original's `str(datetime)`: `2012-09-26 19:11:43.114000+00:00`, a space, not ISO's `T`."""

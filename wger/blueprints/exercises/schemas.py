@@ -4,6 +4,7 @@ from marshmallow import fields, validate
 
 from wger.api.fields import Decimal, Related, RelatedList, UtcDateTime
 from wger.api.schemas import ResourceSchema
+from wger.api.validators import choice
 from wger.blueprints.core.schemas import LanguageSchema, LicenseSchema
 from wger.catalog.media import THUMBNAIL_ALIASES, MediaFile, check_image, check_video
 from wger.models import Equipment, Exercise, ExerciseBase, ExerciseCategory, Language, License, Muscle, Variation
@@ -52,7 +53,7 @@ class ExerciseImageSchema(LicenseFieldsMixin):
     exercise_base_uuid = fields.UUID(dump_only=True)
     image = MediaFile(check_image, required=True)
     is_main = fields.Boolean()
-    style = fields.String(validate=validate.OneOf(IMAGE_STYLES, error='"{input}" is not a valid choice.'))
+    style = fields.String(validate=choice(IMAGE_STYLES))
     license = Related(License, attribute="license_id")
 
     class Meta:

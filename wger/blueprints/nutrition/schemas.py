@@ -4,6 +4,7 @@ from marshmallow import fields, validate
 
 from wger.api.fields import Computed, Decimal, Related, UtcDateTime
 from wger.api.schemas import QueryArgsSchema, ResourceSchema
+from wger.api.validators import between, max_length
 from wger.blueprints.core.schemas import LicenseSchema
 from wger.blueprints.nutrition import values
 from wger.catalog.media import MediaFile, check_image
@@ -165,17 +166,6 @@ class NutritionalValuesSchema(ResourceSchema):
     fat_saturated = fields.Float(allow_none=True)
     fiber = fields.Float(allow_none=True)
     sodium = fields.Float(allow_none=True)
-
-
-def max_length(limit):
-    return validate.Length(max=limit, error="Ensure this field has no more than {max} characters.")
-
-
-def between(low, high):
-    return [
-        validate.Range(min=low, error="Ensure this value is greater than or equal to {min}."),
-        validate.Range(max=high, error="Ensure this value is less than or equal to {max}."),
-    ]
 
 
 class NutritionPlanSchema(ResourceSchema):

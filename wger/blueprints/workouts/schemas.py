@@ -1,9 +1,10 @@
 """Wire formats of workouts, days, sets, settings, logs, sessions and schedules, in the contract's order."""
 
-from marshmallow import fields, validate
+from marshmallow import fields
 
 from wger.api.fields import Choice, Decimal, FixedDecimal, Related, RelatedList
 from wger.api.schemas import QueryArgsSchema, ResourceSchema
+from wger.api.validators import at_least, at_most, max_length, not_blank
 from wger.blueprints.core.schemas import DaysOfWeekSchema
 from wger.blueprints.exercises.schemas import ExerciseBaseInfoSchema, MuscleSchema
 from wger.catalog.media import MediaFile, check_image
@@ -21,26 +22,20 @@ from wger.models import (
 from wger.models.workouts import IMPRESSIONS, RIR_CHOICES
 
 
-def _text(max_length, required=False, **kwargs):
+def _text(limit, required=False, **kwargs):
     """A string bounded by its column; a required one may not be blank either."""
-    validators = [validate.Length(max=max_length, error="Ensure this field has no more than {max} characters.")]
-    if required:
-        validators.insert(0, validate.Length(min=1, error="This field may not be blank."))
+    validators = [not_blank(), max_length(limit)] if required else [max_length(limit)]
     return fields.String(required=required, validate=validators, **kwargs)
 
 
 def _integer(low, high=None, **kwargs):
     """An integer with DRF's range messages, one per bound."""
-    validators = [validate.Range(min=low, error="Ensure this value is greater than or equal to {min}.")]
-    if high is not None:
-        validators.append(validate.Range(max=high, error="Ensure this value is less than or equal to {max}."))
+    validators = [at_least(low)] if high is None else [at_least(low), at_most(high)]
     return fields.Integer(validate=validators, **kwargs)
 
 
 def _weight(max_digits, high=None, **kwargs):
-    validators = [validate.Range(min=0, error="Ensure this value is greater than or equal to {min}.")]
-    if high is not None:
-        validators.append(validate.Range(max=high, error="Ensure this value is less than or equal to {max}."))
+    validators = [at_least(0)] if high is None else [at_least(0), at_most(high)]
     return FixedDecimal(max_digits, 2, validate=validators, **kwargs)
 
 
