@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from wger import passwords
+from wger.api.validators import EMAIL_MAX_LENGTH
 from wger.database import db
 from wger.models import Language, Token, User, UserProfile
 from wger.models.accounts import utcnow
@@ -58,7 +59,9 @@ def registration_problems(username, email, password):
     problems = {}
     if find_user(username=username):
         problems["username"] = ["This field must be unique."]
-    if email and email_taken(email):
+    if email and len(email) > EMAIL_MAX_LENGTH:
+        problems["email"] = [f"Ensure this field has no more than {EMAIL_MAX_LENGTH} characters."]
+    elif email and email_taken(email):
         problems["email"] = ["This field must be unique."]
     weak = password_problems(password, username)
     if weak:

@@ -121,6 +121,9 @@ def user():
     """Manage user accounts."""
 
 
+UNIQUE = ["This field must be unique."]
+
+
 @user.command("create")
 @click.argument("username")
 @click.option("--email", default=None, help="The account's email address.")
@@ -133,7 +136,7 @@ def create_user(username, email, password, admin):
     if problems:
         taken = {"username": [f"A user named {username!r} already exists."],
                  "email": [f"The email address {email!r} is already in use."]}
-        said = [" ".join(taken.get(field, messages)) for field, messages in problems.items()]
+        said = [" ".join(taken[field] if messages == UNIQUE else messages) for field, messages in problems.items()]
         raise click.ClickException(" ".join(said))
     account = accounts.create_user(username, password, email=email, is_superuser=admin)
     db.session.commit()

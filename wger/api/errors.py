@@ -6,12 +6,16 @@ no internals.
 """
 
 import logging
+import re
 import uuid
 
 from flask import current_app, jsonify, request
 from flask_limiter.errors import RateLimitExceeded
 from marshmallow import ValidationError
+from sqlalchemy.exc import DataError, IntegrityError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from wger.database import db
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +32,8 @@ DETAILS = {
     500: "A server error occurred.",
 }
 NON_FIELD_ERRORS = "non_field_errors"
+CONFLICT = "The object conflicts with existing data."
+UNIQUE_VIOLATION = "23505"
 
 
 DRF_WORDING = {
@@ -43,6 +49,7 @@ DRF_WORDING = {
     "Not a valid time.": "Time has wrong format. Use one of these formats instead: hh:mm[:ss[.uuuuuu]].",
     "Not a valid UUID.": "Must be a valid UUID.",
     "Not a valid email address.": "Enter a valid email address.",
+    "Special numeric values (nan or infinity) are not permitted.": "A valid number is required.",
 }
 
 
@@ -133,6 +140,68 @@ def validation_error_response(error):
     return response
 
 
+def _broken_unique_constraint(error):
+    """`(table, [column, ...])` of the unique constraint a database error reports, or None for another error.
+
+    PostgreSQL names the columns in its detail (`Key (username)=(bob) already exists.`), SQLite in its
+    message (`UNIQUE constraint failed: auth_user.username`).
+    """
+    original = error.orig
+    diagnostics = getattr(original, "diag", None)
+    if diagnostics is not None:
+        detail = re.match(r"Key \((.+?)\)=", diagnostics.message_detail or "")
+        if getattr(original, "sqlstate", None) != UNIQUE_VIOLATION or detail is None:
+            return None
+        return diagnostics.table_name, [column.strip() for column in detail[1].split(",")]
+    failed = re.search(r"UNIQUE constraint failed: (.+)$", str(original))
+    if failed is None:
+        return None
+    qualified = [name.strip().rpartition(".") for name in failed[1].split(",")]
+    return qualified[0][0], [column for _, _, column in qualified]
+
+
+def _wire_names(table_name, columns):
+    """The mapped class of `table_name` and the wire names of its `columns` (a foreign key is named by its
+    relationship: `user_id` is `user`)."""
+    for mapper in db.Model.registry.mappers:
+        if mapper.local_table.name == table_name:
+            break
+    else:
+        return None, columns
+    names = {column.name: prop.key for prop in mapper.column_attrs for column in prop.columns}
+    for relationship in mapper.relationships:
+        if not relationship.uselist:
+            names.update({column.name: relationship.key for column in relationship.local_columns})
+    return mapper.class_, [names.get(column, column) for column in columns]
+
+
+def conflict_errors(error):
+    """The field errors for a write the database refused: a unique constraint names its fields, as the checks
+    before the write would have (a concurrent request got there first); anything else is a conflict."""
+    broken = isinstance(error, IntegrityError) and _broken_unique_constraint(error)
+    if not broken:
+        return {NON_FIELD_ERRORS: [CONFLICT]}
+    model, names = _wire_names(*broken)
+    if len(names) == 1:
+        return {names[0]: ["This field must be unique."]}
+    from wger.api.views import registry
+
+    for resource in registry:
+        for declared in resource.unique_together:
+            if resource.model is model and set(declared) == set(names):
+                names = list(declared)
+    return {NON_FIELD_ERRORS: [f"The fields {', '.join(names)} must make a unique set."]}
+
+
+def database_conflict_response(error):
+    """Answer a write the database refused with the contract's 400, after undoing the whole transaction."""
+    db.session.rollback()
+    log.info("Write refused by the database on %s %s: %s", request.method, request.path, error.orig)
+    response = jsonify(conflict_errors(error))
+    response.status_code = 400
+    return response
+
+
 def unexpected_error_response(error):
     """Log the exception with a request id and answer 500 with that id only."""
     if isinstance(error, HTTPException):
@@ -146,6 +215,8 @@ def unexpected_error_response(error):
 
 def register_error_handlers(app):
     app.register_error_handler(ValidationError, validation_error_response)
+    app.register_error_handler(IntegrityError, database_conflict_response)
+    app.register_error_handler(DataError, database_conflict_response)
     app.register_error_handler(Exception, unexpected_error_response)
     app.register_error_handler(HTTPException, http_error_response)
 

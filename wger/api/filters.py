@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from marshmallow import ValidationError
 
 from wger.api import access, paths
-from wger.api.limits import INTEGER_MAX, INTEGER_MIN, fits_integer_column
+from wger.api.limits import INTEGER_MAX, INTEGER_MIN, fits_integer_column, spells_an_id
 from wger.database import db
 
 COMPARISONS = {"exact": operator.eq, "gt": operator.gt, "gte": operator.ge, "lt": operator.lt, "lte": operator.le}
@@ -26,6 +26,7 @@ LOOKUPS = {*COMPARISONS, "in", "date", "any"}
 UNSUFFIXED = ("exact", "any")
 INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
 TRUE_WORDS, FALSE_WORDS = {"true", "1"}, {"false", "0"}
+NUMBER_LIMIT = decimal.Decimal("1e50")
 
 
 @dataclass(frozen=True)
@@ -51,17 +52,29 @@ def _boolean(text):
 
 
 def _number(kind):
+    """A decimal or float parameter, finite and within django-filter's bounds (±1e50), with its messages."""
+
     def convert(text):
         try:
-            return kind(text)
-        except (ValueError, ArithmeticError):
+            value = decimal.Decimal(text.strip())
+        except ArithmeticError:
             raise ValidationError("Enter a number.") from None
+        if not value.is_finite():
+            raise ValidationError("Enter a number.")
+        if value > NUMBER_LIMIT:
+            raise ValidationError("Ensure this value is less than or equal to 1e+50.")
+        if value < -NUMBER_LIMIT:
+            raise ValidationError("Ensure this value is greater than or equal to -1e+50.")
+        return kind(value)
 
     return convert
 
 
 def _integer(text):
-    value = _number(int)(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValidationError("Enter a number.") from None
     if not fits_integer_column(value):
         raise ValidationError(f"Ensure this value is between {INTEGER_MIN} and {INTEGER_MAX}.")
     return value
@@ -152,7 +165,7 @@ class Filter:
         """Check every id of a repeated many-to-many parameter, with the contract's messages."""
         pks = []
         for text in texts:
-            if not text.isdigit():
+            if not spells_an_id(text):
                 raise ValidationError(f"\u201c{text}\u201d is not a valid value.")
             pks.append(int(text))
         storable = [pk for pk in pks if fits_integer_column(pk)]
@@ -190,7 +203,7 @@ class Filter:
         """`?muscles=2,7`: any of a comma list of ids matches; parts that are not ids are ignored, as the
         original's hand-written filters of `/exercise/` ignore them."""
         parts = (part.strip() for part in text.split(","))
-        ids = [int(part) for part in parts if part.isdigit() and fits_integer_column(int(part))]
+        ids = [int(part) for part in parts if spells_an_id(part) and fits_integer_column(int(part))]
         if not ids:
             raise IgnoredValue
         if self.many:

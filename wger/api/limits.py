@@ -14,6 +14,12 @@ def fits_integer_column(value):
     return INTEGER_MIN <= value <= INTEGER_MAX
 
 
+def spells_an_id(text):
+    """Whether `text` is a plain decimal number Python can read: ASCII digits only (`int("²")` fails), and
+    not more of them than any id has (`int()` refuses thousands of digits)."""
+    return text.isascii() and text.isdigit() and len(text) <= 100
+
+
 class DatabaseIdConverter(IntegerConverter):
     """`<int:pk>` that only matches ids an integer column can hold; a larger one is an unknown URL."""
 

@@ -10,6 +10,7 @@ relationships (`exerciseday__training`). A misspelt field, filter, ordering name
 raises at import time, not on the first request.
 """
 
+import decimal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -38,6 +39,33 @@ def _wire_names(model):
             names.pop(column.key, None)
             names[relationship.key] = relationship.key
     return tuple(names)
+
+
+def _column_limits(model, schema_fields):
+    """`(wire name, attribute, column type)` of every writable field stored in a column of bounded size: a
+    `String(n)` or a `Numeric(precision, scale)`."""
+    columns = sa.inspect(model).columns
+    limits = []
+    for name, schema_field in schema_fields.items():
+        column = None if schema_field.dump_only else columns.get(schema_field.attribute or name)
+        column_type = getattr(column, "type", None)
+        if (isinstance(column_type, sa.String) and column_type.length) or (
+            isinstance(column_type, sa.Numeric) and not isinstance(column_type, sa.Float) and column_type.precision
+        ):
+            limits.append((name, schema_field.attribute or name, column_type))
+    return limits
+
+
+def _exceeds(column_type, value):
+    """DRF's message when `value` does not fit the column, else None."""
+    if isinstance(column_type, sa.String):
+        if isinstance(value, str) and len(value) > column_type.length:
+            return f"Ensure this field has no more than {column_type.length} characters."
+        return None
+    whole_digits = column_type.precision - (column_type.scale or 0)
+    if isinstance(value, int | float | decimal.Decimal) and abs(value) >= 10**whole_digits:
+        return f"Ensure that there are no more than {whole_digits} digits before the decimal point."
+    return None
 
 
 @dataclass
@@ -79,6 +107,7 @@ class Resource:
         self._check_actions()
         self.not_found_noun = self.not_found_noun or self.model.__name__
         self.schema_fields = self.schema().fields
+        self.column_limits = _column_limits(self.model, self.schema_fields)
 
     @property
     def private(self):
@@ -104,6 +133,19 @@ class Resource:
         for action in self.actions:
             if action.cached and self.access.private:
                 raise ValueError(f"{self.name}/{action.name}: only public reads may be cached")
+
+    def check_fits_columns(self, data):
+        """Raise the contract's 400 for a value longer or larger than its column holds.
+
+        SQLite would store it and PostgreSQL refuse it: checked here, both databases answer the same.
+        """
+        errors = {}
+        for name, attribute, column_type in self.column_limits:
+            message = _exceeds(column_type, data.get(attribute))
+            if message:
+                errors[name] = [message]
+        if errors:
+            raise ValidationError(errors)
 
     def check_unique(self, obj):
         """Raise the contract's 400 when `obj` would repeat another object's unique field combination.

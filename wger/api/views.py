@@ -10,13 +10,13 @@ from flask import request
 from flask.views import MethodView
 from flask_smorest import abort
 from marshmallow import ValidationError, fields
-from sqlalchemy.exc import DataError, IntegrityError
 
 from wger.api import cache, openapi
 from wger.api.actions import build_view
 from wger.api.cache import cached_read
 from wger.api.fields import RelatedList
 from wger.api.filters import openapi_parameters, where_clauses
+from wger.api.input_checks import json_body
 from wger.api.objects import get_object, select_objects
 from wger.api.pagination import page_bounds, page_links, page_schema
 from wger.api.resource import JSON_AND_FORMS
@@ -70,11 +70,10 @@ def read_body(resource=None):
     parses = resource.parses if resource else JSON_AND_FORMS
     is_json = request.mimetype in JSON_TYPES or request.mimetype.endswith("+json")
     if is_json and "application/json" in parses:
-        if not request.get_data():
+        data = request.get_data()
+        if not data:
             return {}
-        body = request.get_json(silent=True)
-        if body is None:
-            abort(400, message="JSON parse error - the request body is not valid JSON.")
+        body = json_body(data)
         if not isinstance(body, dict):
             raise ValidationError(
                 {"non_field_errors": [f"Invalid data. Expected a dictionary, but got {type(body).__name__}."]}
@@ -90,20 +89,20 @@ def load_body(resource, partial):
 
 
 def save(resource, obj, data, created):
-    """Apply validated data to `obj` and commit it, or answer 400 and leave the database as it was."""
+    """Apply validated data to `obj` and commit it, or answer 400 and leave the database as it was.
+
+    A unique constraint broken by a concurrent write is answered by `wger.api.errors` (400 naming the fields).
+    """
     for key, value in data.items():
         setattr(obj, key, value)
     if created:
         resource.access.stamp(obj)
     if resource.before_save:
         resource.before_save(obj, created)
+    resource.check_fits_columns(data)
     resource.check_unique(obj)
     db.session.add(obj)
-    try:
-        db.session.commit()
-    except (IntegrityError, DataError):
-        db.session.rollback()
-        raise ValidationError({"non_field_errors": ["The object conflicts with existing data."]}) from None
+    db.session.commit()
     return obj
 
 

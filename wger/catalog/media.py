@@ -85,16 +85,25 @@ def _read(upload, limit):
 
 
 def check_image(upload):
-    """Return a `PendingFile` for an upload Pillow recognises as an image, or raise a field error (413 if big)."""
+    """Return a `PendingFile` for an upload Pillow recognises as an image, or raise a field error (413 if big).
+
+    An image declaring more pixels than Pillow's decompression-bomb limit is refused before it is decoded:
+    its thumbnails would need gigabytes of memory.
+    """
     data = _read(upload, current_app.config["MAX_IMAGE_SIZE"])
+    too_many_pixels = f"The image has too many pixels: at most {Image.MAX_IMAGE_PIXELS} are accepted."
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.verify()
             image_format, (width, height) = image.format, image.size
+    except Image.DecompressionBombError:
+        raise ValidationError(too_many_pixels) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
         ) from None
+    if width * height > Image.MAX_IMAGE_PIXELS:
+        raise ValidationError(too_many_pixels)
     if image_format not in IMAGE_FORMATS:
         raise ValidationError(f"Image format {image_format} is not supported.")
     return PendingFile(data, IMAGE_FORMATS[image_format], width, height)

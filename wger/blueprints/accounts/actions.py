@@ -8,7 +8,6 @@ from flask import current_app, jsonify, request
 from flask_jwt_extended import create_access_token
 from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
-from sqlalchemy.exc import IntegrityError
 
 from wger import accounts, auth
 from wger.api import openapi
@@ -117,11 +116,7 @@ def register():
         raise ValidationError(errors)
     user = accounts.create_user(data["username"], data["password"], email=data.get("email"))
     key = accounts.permanent_key(user)
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise ValidationError({"username": ["This field must be unique."]}) from None
+    db.session.commit()
     if user.email:
         try:
             send_verification(user)
