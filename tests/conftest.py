@@ -7,11 +7,10 @@ import re
 
 import pytest
 import sqlalchemy as sa
-from flask_jwt_extended import create_access_token
 from flask_migrate import upgrade
 from sqlalchemy import event
 
-from wger import create_app
+from wger import auth, create_app
 from wger.accounts import create_user, find_user
 from wger.commands import load_core
 from wger.database import db
@@ -166,7 +165,7 @@ def auth_headers(app):
 
     def headers(username):
         with app.app_context():
-            token = create_access_token(identity=find_user(username=username).id)
+            token = auth.encode(find_user(username=username).id, "access")
         return {"Authorization": f"Bearer {token}"}
 
     return headers

@@ -10,8 +10,8 @@ import warnings
 
 import jwt as pyjwt
 import pytest
-from flask_jwt_extended import create_access_token, create_refresh_token
 
+from wger import auth
 from wger.config import default_config
 from wger.database import db
 from wger.extensions import limiter
@@ -22,6 +22,7 @@ PRIVATE_URL = "/api/v2/weightentry/"
 PROFILE_URL = "/api/v2/userprofile/"
 CHALLENGE = 'Bearer realm="api"'
 TOKEN_URLS = ["/api/v2/token", "/api/v2/token/"]
+TOKEN_NOT_VALID = "token_not_valid"
 
 
 @pytest.fixture
@@ -43,11 +44,12 @@ def permanent_key(app, user_id):
         return db.session.scalar(db.select(Token.key).where(Token.user_id == user_id))
 
 
-def assert_unauthenticated(response, detail=None):
+def assert_unauthenticated(response, detail=None, code=None):
+    """A 401 with the challenge; with `detail`, exactly that body (and simplejwt's `code` for a refused JWT)."""
     assert response.status_code == 401
     assert response.headers["WWW-Authenticate"] == CHALLENGE
     if detail:
-        assert response.json == {"detail": detail}
+        assert response.json == {"detail": detail} | ({"code": code} if code else {})
 
 
 # JWT
@@ -56,6 +58,7 @@ def assert_unauthenticated(response, detail=None):
 @pytest.mark.parametrize("url", TOKEN_URLS)
 @pytest.mark.parametrize("login", [
     {"username": "alice"}, {"email": "alice@example.com"}, {"email": "ALICE@example.com"},
+    {"username": "alice@example.com"}, {"username": "Alice@Example.com"},
 ])
 def test_token_pair_for_username_or_email(client, alice, url, login):
     response = client.post(url, json={**login, "password": PASSWORD})
@@ -79,6 +82,65 @@ def test_token_requires_its_fields(client, alice, body, field):
     response = obtain(client, **body)
     assert response.status_code == 400
     assert response.json == {field: ["This field is required."]}
+
+
+def test_token_names_both_missing_fields(client):
+    response = obtain(client)
+    assert response.status_code == 400
+    assert response.json == {"username": ["This field is required."], "password": ["This field is required."]}
+
+
+def test_login_accepts_an_email_in_the_username_field(app, client, alice):
+    response = client.post("/api/v2/login/", json={"username": "alice@example.com", "password": PASSWORD})
+    assert response.json == {"token": permanent_key(app, alice)}
+
+
+@pytest.mark.parametrize(("url", "field"), [("/api/v2/token/refresh", "refresh"), ("/api/v2/token/verify", "token")])
+@pytest.mark.parametrize("token", ["not.a.jwt", "x"])
+def test_refresh_and_verify_failures_carry_simplejwts_code(client, url, field, token):
+    assert_unauthenticated(client.post(url, json={field: token}), "Token is invalid", TOKEN_NOT_VALID)
+
+
+def test_refresh_refuses_an_access_token_with_simplejwts_code(client, alice):
+    access = obtain(client, username="alice", password=PASSWORD).json["access"]
+    response = client.post("/api/v2/token/refresh", json={"refresh": access})
+    assert_unauthenticated(response, "Token has wrong type", TOKEN_NOT_VALID)
+
+
+def _signed(claims):
+    """A token signed with the tests' own key: valid in every respect but its claims."""
+    return pyjwt.encode(claims, "test-secret-key-of-sufficient-length-for-hs256", algorithm="HS256")
+
+
+def _claims(user_id, /, **changes):
+    now = int(dt.datetime.now(dt.UTC).timestamp())
+    claims = {"token_type": "access", "exp": now + 600, "iat": now, "jti": "0" * 32, "user_id": user_id}
+    return {key: value for key, value in (claims | changes).items() if value is not None}
+
+
+@pytest.mark.parametrize("user_id", [2**70, -(2**70), -1, 0, "1", 1.0, True, None, [1]])
+def test_a_signed_token_naming_no_possible_user_is_401(client, alice, user_id):
+    token = _signed(_claims(alice) | {"user_id": user_id})
+    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {token}"}))
+    assert_unauthenticated(client.post("/api/v2/token/refresh", json={"refresh": token}))
+
+
+def test_the_signed_claims_work_as_they_are(client, alice):
+    """The control for the tests around it: only the claim each one changes makes the difference."""
+    token = _signed(_claims(alice))
+    assert client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+@pytest.mark.parametrize("missing", ["exp", "token_type", "user_id"])
+def test_a_signed_token_without_a_required_claim_is_refused(client, alice, missing):
+    token = _signed(_claims(alice, **{missing: None}))
+    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {token}"}))
+    assert_unauthenticated(client.post("/api/v2/token/verify", json={"token": token}))
+
+
+def test_flask_jwt_extendeds_type_claim_is_not_ours(client, alice):
+    token = _signed({key: value for key, value in _claims(alice).items() if key != "token_type"} | {"type": "access"})
+    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {token}"}))
 
 
 def test_token_refuses_an_inactive_account(app, client, alice):
@@ -135,8 +197,16 @@ def test_default_lifetimes_are_15_minutes_and_24_hours(client, alice):
     refresh = pyjwt.decode(pair["refresh"], options={"verify_signature": False})
     assert access["exp"] - access["iat"] == 15 * 60
     assert refresh["exp"] - refresh["iat"] == 24 * 3600
-    assert access["user_id"] == alice
-    assert (access["type"], refresh["type"]) == ("access", "refresh")
+
+
+def test_tokens_carry_simplejwts_claims(client, alice):
+    pair = obtain(client, username="alice", password=PASSWORD).json
+    access = pyjwt.decode(pair["access"], options={"verify_signature": False})
+    refresh = pyjwt.decode(pair["refresh"], options={"verify_signature": False})
+    assert list(access) == list(refresh) == ["token_type", "exp", "iat", "jti", "user_id"]
+    assert (access["token_type"], refresh["token_type"]) == ("access", "refresh")
+    assert access["user_id"] == refresh["user_id"] == alice
+    assert re.fullmatch("[0-9a-f]{32}", access["jti"]) and access["jti"] != refresh["jti"]
 
 
 # Token attacks: each one is refused on a private endpoint, on verify, and (as an access token) on refresh.
@@ -207,15 +277,17 @@ def test_forged_tokens_are_rejected(client, make_user, alice, attack):
 
 def test_expired_access_token_is_rejected(app, client, alice):
     with app.app_context():
-        token = create_access_token(identity=alice, expires_delta=dt.timedelta(seconds=-1))
-    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {token}"}), "Token is expired")
-    assert_unauthenticated(client.post("/api/v2/token/verify", json={"token": token}), "Token is expired")
+        token = auth.encode(alice, "access", lifetime=dt.timedelta(seconds=-1))
+    expired = ("Token is expired", TOKEN_NOT_VALID)
+    assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {token}"}), *expired)
+    assert_unauthenticated(client.post("/api/v2/token/verify", json={"token": token}), *expired)
 
 
 def test_expired_refresh_token_is_rejected(app, client, alice):
     with app.app_context():
-        token = create_refresh_token(identity=alice, expires_delta=dt.timedelta(seconds=-1))
-    assert_unauthenticated(client.post("/api/v2/token/refresh", json={"refresh": token}), "Token is expired")
+        token = auth.encode(alice, "refresh", lifetime=dt.timedelta(seconds=-1))
+    response = client.post("/api/v2/token/refresh", json={"refresh": token})
+    assert_unauthenticated(response, "Token is expired", TOKEN_NOT_VALID)
 
 
 def test_refresh_token_is_not_an_access_token(client, alice):
@@ -233,12 +305,12 @@ def test_token_of_a_deleted_user_stops_working(app, client, alice, auth_headers)
     with app.app_context():
         db.session.delete(db.session.get(User, alice))
         db.session.commit()
-    assert_unauthenticated(client.get(PRIVATE_URL, headers=headers), "User not found")
+    assert_unauthenticated(client.get(PRIVATE_URL, headers=headers), "User not found", "user_not_found")
 
 
 def test_token_with_a_non_numeric_user_id_is_rejected(app, client, alice):
     with app.app_context():
-        token = create_access_token(identity="alice")
+        token = auth.encode("alice", "access")
     assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": f"Bearer {token}"}))
 
 

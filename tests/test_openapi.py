@@ -124,3 +124,16 @@ def test_relations_are_documented_as_ids(client):
     assert schemas["Setting"]["properties"]["set"] == {"type": "integer"}
     assert schemas["Day"]["properties"]["day"] == {"type": "array", "items": {"type": "integer"}}
     assert schemas["WeightEntry"]["properties"]["user"] == {"type": "integer", "readOnly": True}
+
+
+def test_the_token_operations_document_simplejwts_refusals(client):
+    spec = client.get("/api/v2/schema").json
+    assert spec["components"]["schemas"]["Detail"]["properties"] == {"detail": {"type": "string"},
+                                                                      "code": {"type": "string"}}
+    unauthorized = spec["components"]["responses"]["UNAUTHORIZED"]["content"]["application/json"]["schema"]
+    assert unauthorized == {"$ref": "#/components/schemas/Detail"}
+    for path in ("/api/v2/token", "/api/v2/token/refresh", "/api/v2/token/verify"):
+        assert {"400", "401"} <= set(spec["paths"][path]["post"]["responses"])
+    obtain = spec["components"]["schemas"]["TokenObtain"]
+    assert list(obtain["properties"]) == ["username", "email", "password"]
+    assert "email address" in obtain["properties"]["username"]["description"]

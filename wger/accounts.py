@@ -124,10 +124,14 @@ def _record_failure(user):
 def authenticate(password, username=None, email=None):
     """Return the active user these credentials name, or None; commits the attempt's bookkeeping.
 
+    An email in place of the username names its account too, as the original's email backend allows.
+
     A locked account raises `AccountLocked`, even with the right password. An unknown user costs the same hashing
     time as a known one, so response times do not reveal which usernames exist.
     """
     user = find_user(username=username, email=email)
+    if user is None and username and "@" in username:
+        user = find_user(email=username)
     if user is None:
         passwords.spend_verification_time(password)
         return None

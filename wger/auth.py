@@ -7,14 +7,16 @@ Credentials that are present but wrong give 401, never a silent anonymous reques
 schemes (`Basic`...) are ignored, as the original does.
 """
 
+import datetime as dt
+import uuid
+
+import jwt
 from flask import current_app, g, request, session
-from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
-from flask_jwt_extended.exceptions import JWTExtendedException
 from flask_smorest import abort
 from flask_wtf.csrf import generate_csrf, validate_csrf
-from jwt import ExpiredSignatureError, PyJWTError
 from wtforms import ValidationError as CSRFError
 
+from wger.api.limits import fits_integer_column
 from wger.database import db
 from wger.models import Token, User
 
@@ -22,11 +24,15 @@ CHALLENGE = {"WWW-Authenticate": 'Bearer realm="api"'}
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 SESSION_KEY = "user_id"
 CSRF_COOKIE = "csrftoken"
+JWT_ALGORITHM = "HS256"
+TOKEN_NOT_VALID = "token_not_valid"
+REQUIRED_CLAIMS = ("token_type", "exp", "iat", "jti", "user_id")
+LIFETIMES = {"access": "JWT_ACCESS_TOKEN_EXPIRES", "refresh": "JWT_REFRESH_TOKEN_EXPIRES"}
 
 
-def reject(detail):
-    """Answer 401 with the challenge of decision 1."""
-    abort(401, message=detail, headers=CHALLENGE)
+def reject(detail, code=None):
+    """Answer 401 with the challenge of decision 1; a refused JWT says why in simplejwt's `code`."""
+    abort(401, message=detail, headers=CHALLENGE, **({"code": code} if code else {}))
 
 
 def current_user():
@@ -61,28 +67,46 @@ def _resolve():
     return _user_from_session()
 
 
+def encode(user_id, token_type, lifetime=None):
+    """A signed JWT with simplejwt's claims (`token_type`, `exp`, `iat`, `jti`, `user_id`), which wger
+    clients read; `lifetime` defaults to the setting of its type."""
+    now = dt.datetime.now(dt.UTC)
+    claims = {
+        "token_type": token_type,
+        "exp": now + (lifetime if lifetime is not None else current_app.config[LIFETIMES[token_type]]),
+        "iat": now,
+        "jti": uuid.uuid4().hex,
+        "user_id": user_id,
+    }
+    return jwt.encode(claims, current_app.config["SECRET_KEY"], algorithm=JWT_ALGORITHM)
+
+
 def decode(encoded, token_type):
     """Return the claims of a valid, unexpired JWT of `token_type` (None: either type), or answer 401.
 
-    Only HS256 with our key is accepted, so `alg: none` and re-signed tokens fail with tampered ones.
+    Only HS256 with our key is accepted, so `alg: none` and re-signed tokens fail with tampered ones; a token
+    without an expiry (or any other of simplejwt's claims) is refused too.
     """
     try:
-        claims = decode_token(encoded)
-    except ExpiredSignatureError:
-        reject("Token is expired")
-    except (PyJWTError, JWTExtendedException, ValueError):
-        reject("Token is invalid")
-    if claims.get("type") not in ((token_type,) if token_type else ("access", "refresh")):
-        reject("Token has wrong type")
+        claims = jwt.decode(encoded, current_app.config["SECRET_KEY"], algorithms=[JWT_ALGORITHM],
+                            options={"require": list(REQUIRED_CLAIMS)})
+    except jwt.ExpiredSignatureError:
+        reject("Token is expired", TOKEN_NOT_VALID)
+    except (jwt.PyJWTError, ValueError):
+        reject("Token is invalid", TOKEN_NOT_VALID)
+    if claims.get("token_type") not in ((token_type,) if token_type else ("access", "refresh")):
+        reject("Token has wrong type", TOKEN_NOT_VALID)
     return claims
 
 
 def user_from_claims(claims):
-    """The active user a token names, or 401: a deleted or deactivated user's tokens stop working."""
+    """The active user a token names, or 401: a deleted or deactivated user's tokens stop working, and an id
+    no user can have (a string, a number beyond the id column) names nobody."""
     user_id = claims.get("user_id")
-    user = db.session.get(User, user_id) if isinstance(user_id, int) else None
+    known = isinstance(user_id, int) and not isinstance(user_id, bool) and fits_integer_column(user_id)
+    user = db.session.get(User, user_id) if known else None
     if user is None or not user.is_active:
-        reject("User not found")
+        reject("User not found", "user_not_found")
     return user
 
 
@@ -115,10 +139,7 @@ def _user_from_session():
 
 
 def token_pair(user):
-    return {
-        "refresh": create_refresh_token(identity=user.id),
-        "access": create_access_token(identity=user.id),
-    }
+    return {"refresh": encode(user.id, "refresh"), "access": encode(user.id, "access")}
 
 
 def _clear_session():

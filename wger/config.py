@@ -64,10 +64,6 @@ def default_config(instance_path):
         "MAX_IMAGE_SIZE": _env_int("MAX_IMAGE_SIZE", 5 * 1024 * 1024),
         "JWT_ACCESS_TOKEN_EXPIRES": timedelta(minutes=float(os.environ.get("ACCESS_TOKEN_LIFETIME", 15))),
         "JWT_REFRESH_TOKEN_EXPIRES": timedelta(hours=float(os.environ.get("REFRESH_TOKEN_LIFETIME", 24))),
-        "JWT_ALGORITHM": "HS256",
-        "JWT_DECODE_ALGORITHMS": ["HS256"],
-        "JWT_IDENTITY_CLAIM": "user_id",
-        "JWT_TOKEN_LOCATION": ["headers"],
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": _env_bool("SESSION_COOKIE_SECURE", False),
         "WTF_CSRF_TIME_LIMIT": None,  # a CSRF token lives as long as its session, as Django's does

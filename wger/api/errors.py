@@ -123,7 +123,7 @@ def http_error_response(error):
         body = field_errors(data.get("errors", data.get("messages")))
         status = 400
     else:
-        body = {"detail": _detail(error)}
+        body = {"detail": _detail(error)} | ({"code": data["code"]} if "code" in data else {})
     response = jsonify(body)
     response.status_code = status
     for name, value in error.get_headers():

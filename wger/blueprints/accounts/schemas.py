@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from marshmallow import ValidationError, fields, validate, validates
+from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
 from wger.api.fields import Related
 from wger.api.schemas import ResourceSchema
@@ -22,9 +22,17 @@ def _string(**kwargs):
 
 
 class TokenObtainSchema(ResourceSchema):
-    username = _string()
+    """The username (or an email in its place, or `email`) and the password; both are named when missing."""
+
+    username = _string(metadata={"description": "The username, or the account's email address; required "
+                                                "unless `email` is given."})
     email = _string()
     password = _string(required=True)
+
+    @validates_schema(skip_on_field_errors=False)
+    def _names_an_account(self, data, **kwargs):
+        if not data.get("username") and not data.get("email"):
+            raise ValidationError("This field is required.", "username")
 
 
 class TokenRefreshSchema(ResourceSchema):
