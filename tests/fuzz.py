@@ -50,13 +50,15 @@ def _demo_token(base):
         return json.load(response)["access"]
 
 
-def _schemathesis(base, arguments, headers=()):
+def _schemathesis(base, arguments, folder, headers=()):
+    """Run schemathesis from `folder`: its cache (`.schemathesis/`, relative to the working directory) goes
+    with the temporary folder, never into the tree, and a seeded run does not replay an earlier run's finds."""
     command = [str(BIN / "schemathesis"), "run", f"{base}/api/v2/schema", "--checks", CHECKS,
                "--phases", "examples,coverage,fuzzing", "--max-examples", str(arguments.max_examples),
                "--seed", str(arguments.seed), "--workers", "2", "--no-color"]
     for header in headers:
         command += ["--header", header]
-    return subprocess.run(command, cwd=ROOT, check=False).returncode
+    return subprocess.run(command, cwd=folder, check=False).returncode
 
 
 def main():
@@ -81,9 +83,9 @@ def main():
             _wait_for(f"{base}/api/v2/version/")
             token = _demo_token(base)
             print("== anonymous ==", flush=True)
-            anonymous = _schemathesis(base, arguments)
+            anonymous = _schemathesis(base, arguments, folder)
             print("== with the demo account's token ==", flush=True)
-            authenticated = _schemathesis(base, arguments, headers=(f"Authorization: Bearer {token}",))
+            authenticated = _schemathesis(base, arguments, folder, headers=(f"Authorization: Bearer {token}",))
         finally:
             server.terminate()
             server.wait(timeout=30)
