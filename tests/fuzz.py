@@ -6,7 +6,7 @@ server error and on any response whose status, content type, headers or body the
 describe. How strictly the server validates input is not judged here (the contract accepts some values
 a schema would not, such as a `limit` that is not a number): that is the suite's job.
 
-    .venv/bin/python tests/fuzz.py [--max-examples 15] [--seed 20261202]
+    .venv/bin/python tests/fuzz.py [--max-examples 15] [--seed 20261202] [--port 8101]
 """
 
 import argparse
@@ -65,6 +65,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-examples", type=int, default=15)
     parser.add_argument("--seed", type=int, default=20261202)
+    parser.add_argument("--port", type=int, default=0, help="where the server listens (default: any free port)")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="wger-fuzz-") as folder:
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/fuzz.sqlite", "MEDIA_FOLDER": f"{folder}/media",
@@ -72,7 +73,7 @@ def main():
         for step in (["db", "upgrade"], ["sample-data"]):
             subprocess.run([str(BIN / "flask"), "--app", "wger", *step], cwd=ROOT, env=env, check=True,
                            stdout=subprocess.DEVNULL)
-        port = _free_port()
+        port = arguments.port or _free_port()
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
             [str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}", "--limit-request-line", "8190",
