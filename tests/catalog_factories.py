@@ -2,6 +2,8 @@
 
 import decimal
 import io
+import struct
+import zlib
 
 from PIL import Image
 
@@ -74,3 +76,14 @@ def png(width=4, height=3, color=(200, 40, 40)):
     Image.new("RGB", (width, height), color).save(data, format="PNG")
     data.seek(0)
     return data
+
+
+def png_declaring(width, height):
+    """A tiny PNG whose header declares `width` x `height` pixels (a decompression bomb, as Pillow sees it)."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return io.BytesIO(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b""))
+                      + chunk(b"IEND", b""))

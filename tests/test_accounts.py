@@ -1,6 +1,7 @@
 """Registration, the user's profile (with email verification) and check-permission, through HTTP."""
 
 import email
+import json
 import logging
 import re
 import socket
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from wger import accounts
 from wger.database import db
 from wger.models import Group, Permission, User
 
@@ -119,6 +121,7 @@ def test_register_cannot_make_a_superuser(app, client):
     ({"email": "x@example.com", "password": "AekaiLe0ga"}, "username"),
     ({"username": "bad name!", "password": "AekaiLe0ga"}, "username"),
     ({"username": "x" * 151, "password": "AekaiLe0ga"}, "username"),
+    ({"username": "other", "email": "a" * 243 + "@example.com", "password": "AekaiLe0ga"}, "email"),
     ({"username": "other"}, "password"),
     ({"username": "other", "password": "Ae1x"}, "password"),
     ({"username": "other", "password": "1234567890"}, "password"),
@@ -402,3 +405,40 @@ def test_check_permission_with_a_bad_token_is_401(client):
     assert response.status_code == 401
     assert response.json == {"detail": "Invalid token."}
     assert response.headers["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
+def test_the_email_limit_is_254_characters(client):
+    longest = "a" * 242 + "@example.com"
+    response = client.post(REGISTER, json={"username": "other", "email": longest + "x", "password": "AekaiLe0ga"})
+    assert response.json == {"email": ["Ensure this field has no more than 254 characters."]}
+    response = client.post(REGISTER, json={"username": "other", "email": longest, "password": "AekaiLe0ga"})
+    assert response.status_code == 201
+    profile = client.get(PROFILE, headers={"Authorization": f"Token {response.json['token']}"})
+    assert profile.json["email"] == longest
+
+
+def test_a_profile_email_longer_than_254_characters_is_a_field_error(client, headers):
+    response = client.post(PROFILE, json={"email": "a" * 243 + "@example.com"}, headers=headers)
+    assert response.status_code == 400
+    assert response.json == {"email": ["Ensure this field has no more than 254 characters."]}
+    assert client.get(PROFILE, headers=headers).json["email"] != "a" * 243 + "@example.com"
+
+
+@pytest.mark.parametrize("body", [b'{"gender": "\\ud800"}', b'{"email": "\\udfff@example.com"}',
+                                  b'{"weight_unit": "kg\\u0000"}'])
+def test_a_profile_update_with_unstorable_text_is_a_field_error(client, headers, body):
+    response = client.post(PROFILE, data=body, headers={**headers, "Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert list(response.json) == [next(iter(json.loads(body)))]
+
+
+def test_a_registration_that_loses_a_race_for_its_username_is_a_400(client, monkeypatch):
+    """Two registrations of one name that both passed the check: the database refuses the second, which gets
+    the same answer as if the check had caught it, and leaves nothing behind."""
+    first = client.post(REGISTER, json={"username": "racer", "password": "AekaiLe0ga"})
+    monkeypatch.setattr(accounts, "registration_problems", lambda *args: {})
+    second = client.post(REGISTER, json={"username": "racer", "email": "second@example.com", "password": "AekaiLe0ga"})
+    assert (first.status_code, second.status_code) == (201, 400)
+    assert second.json == {"username": ["This field must be unique."]}
+    second_key = client.post("/api/v2/login/", json={"email": "second@example.com", "password": "AekaiLe0ga"})
+    assert second_key.json == {"non_field_errors": ["Username or password unknown"]}

@@ -114,3 +114,138 @@ def test_a_body_id_too_large_for_the_database_is_a_400(client, catalog, contribu
     assert response.json == {"category": [f'Invalid pk "{2**31}" - object does not exist.'],
                              "muscles": [f'Invalid pk "{2**31}" - object does not exist.']}
     assert client.get("/api/v2/exercise-base/").json["count"] == 0
+
+
+# Text no field can hold: NUL characters and lone surrogates, refused the same on SQLite and PostgreSQL.
+
+NUL = "Null characters are not allowed."
+
+
+@pytest.mark.parametrize(("url", "param"), [
+    ("/api/v2/muscle/?name=%00", "name"),
+    ("/api/v2/exercisecategory/?name=E%00", "name"),
+    ("/api/v2/exercise/search/?term=%00", "term"),
+    ("/api/v2/ingredient/search/?term=oat%00", "term"),
+    ("/api/v2/exercise/?language=%00", "language"),
+    ("/api/v2/muscle/?ordering=name%00", "ordering"),
+    ("/api/v2/check-permission/?permission=a.b%00", "permission"),
+])
+def test_a_nul_character_in_a_query_parameter_is_a_400_naming_it(client, catalog, url, param):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.json == {param: [NUL]}
+
+
+def test_a_parameter_whose_name_holds_a_nul_is_ignored_as_unknown(client, catalog):
+    response = client.get("/api/v2/muscle/?name%00=x")
+    assert response.status_code == 200
+    assert response.json["count"] == 16
+
+
+@pytest.mark.parametrize("url", ["/api/v2/token", "/api/v2/login/"])
+@pytest.mark.parametrize("send", ["json", "data"])
+def test_a_nul_character_in_a_login_is_a_400_naming_the_field(client, url, send):
+    response = client.post(url, **{send: {"username": "alice\x00", "password": "correct-horse-battery"}})
+    assert response.status_code == 400
+    assert response.json == {"username": [NUL]}
+
+
+SURROGATES = [
+    (b'{"username": "\\ud800", "password": "correct-horse-battery"}', {"username": [
+        "Surrogate characters are not allowed: U+D800."]}),
+    (b'{"username": "a", "password": "\\udfffx"}', {"password": ["Surrogate characters are not allowed: U+DFFF."]}),
+    (b'{"username": "a", "password": ["\\u0000"]}', {"password": [NUL]}),
+    (b'["\\ud800"]', {"non_field_errors": ["Surrogate characters are not allowed: U+D800."]}),
+    (b'{"\\ud800": "x", "password": "p"}', {"non_field_errors": ["Surrogate characters are not allowed: U+D800."]}),
+]
+
+
+@pytest.mark.parametrize("url", ["/api/v2/token", "/api/v2/login/", "/api/v2/register/"])
+@pytest.mark.parametrize(("body", "errors"), SURROGATES)
+def test_unstorable_text_in_a_json_body_is_a_400_naming_the_field(client, url, body, errors):
+    response = client.post(url, data=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert response.json == errors
+
+
+def test_a_paired_surrogate_escape_is_an_ordinary_character(client, make_user, auth_headers):
+    make_user("owner")
+    response = client.post("/api/v2/workout/", data=b'{"name": "Push \\ud83d\\udcaa"}',
+                           headers={**auth_headers("owner"), "Content-Type": "application/json"})
+    assert response.status_code == 201
+    assert response.json["name"] == "Push \U0001f4aa"
+
+
+@pytest.mark.parametrize("body", [{"name": "a\x00b"}, {"name": "ok", "description": "\x00"}])
+def test_nothing_with_a_nul_character_is_written(client, make_user, auth_headers, body):
+    make_user("owner")
+    headers = auth_headers("owner")
+    response = client.post("/api/v2/workout/", json=body, headers=headers)
+    assert response.status_code == 400
+    assert response.json == {next(key for key, value in body.items() if "\x00" in value): [NUL]}
+    assert client.get("/api/v2/workout/", headers=headers).json["count"] == 0
+
+
+# JSON nested too deep, and numbers no field can hold
+
+
+DEEP = b"[" * 100_000
+
+
+@pytest.mark.parametrize("url", ["/api/v2/token", "/api/v2/token/refresh", "/api/v2/login/", "/api/v2/register/",
+                                 "/api/v2/workout/", "/api/v2/weightentry/", "/api/v2/userprofile/"])
+def test_deeply_nested_json_is_a_400(client, make_user, auth_headers, url):
+    make_user("owner")
+    response = client.post(url, data=DEEP, headers={**auth_headers("owner"), "Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert response.json == {"detail": "JSON parse error - nested deeper than 32 levels."}
+
+
+def test_json_nested_within_the_limit_is_read(client, make_user, auth_headers):
+    make_user("owner")
+    body = b'{"name": "Legs", "ignored": ' + b"[" * 30 + b"]" * 30 + b"}"
+    response = client.post("/api/v2/workout/", data=body,
+                           headers={**auth_headers("owner"), "Content-Type": "application/json"})
+    assert response.status_code == 201
+
+
+@pytest.mark.parametrize(("body", "errors"), [
+    (b'{"date": "2024-01-01", "weight": 1e400}', {"weight": ["A valid number is required."]}),
+    (b'{"date": "2024-01-01", "weight": -1e400}', {"weight": ["A valid number is required."]}),
+    (b'{"date": "2024-01-01", "weight": "NaN"}', {"weight": ["A valid number is required."]}),
+    (b'{"date": "2024-01-01", "weight": "Infinity"}', {"weight": ["A valid number is required."]}),
+])
+def test_numbers_no_field_can_hold_are_field_errors(client, make_user, auth_headers, body, errors):
+    make_user("owner")
+    response = client.post("/api/v2/weightentry/", data=body,
+                           headers={**auth_headers("owner"), "Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert response.json == errors
+
+
+@pytest.mark.parametrize("constant", [b"NaN", b"Infinity", b"-Infinity"])
+def test_json_constants_outside_the_standard_are_a_parse_error(client, make_user, auth_headers, constant):
+    make_user("owner")
+    response = client.post("/api/v2/weightentry/", data=b'{"date": "2024-01-01", "weight": ' + constant + b"}",
+                           headers={**auth_headers("owner"), "Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert response.json["detail"].startswith("JSON parse error - ")
+
+
+@pytest.mark.parametrize(("query", "errors"), [
+    ("energy=1e400", {"energy": ["Enter a number."]}),
+    ("protein=nan", {"protein": ["Enter a number."]}),
+    ("protein=-inf", {"protein": ["Enter a number."]}),
+    ("protein=1e400", {"protein": ["Ensure this value is less than or equal to 1e+50."]}),
+    ("fat=-1e51", {"fat": ["Ensure this value is greater than or equal to -1e+50."]}),
+])
+def test_decimal_filters_are_finite_and_bounded_as_django_filter_does(client, catalog, query, errors):
+    response = client.get(f"/api/v2/ingredient/?{query}")
+    assert response.status_code == 400
+    assert response.json == errors
+
+
+@pytest.mark.parametrize("ids", ["\u00b2", "1" * 5000])
+def test_ids_python_cannot_read_are_refused_or_ignored_not_500(client, catalog, ids):
+    assert client.get(f"/api/v2/exercisebaseinfo/?muscles={ids}").status_code == 400
+    assert client.get(f"/api/v2/exercise/?muscles={ids}").status_code == 200

@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from catalog_factories import make_base, make_exercises, make_translation
+from catalog_factories import make_base, make_exercises, make_translation, png_declaring
 from PIL import Image
 
 from wger.database import db
@@ -210,6 +210,15 @@ def test_short_description_is_a_field_error(client, exercises, contributor):
         "exercise_base": exercises["squat"], "language": 1, "name": "Kniebeuge", "description": "short"})
     assert response.status_code == 400
     assert list(response.json) == ["description"]
+
+
+def test_an_image_declaring_too_many_pixels_is_a_field_error(client, exercises, contributor):
+    contributor.is_trustworthy = True
+    response = client.post("/api/v2/exerciseimage/", data={
+        "exercise_base": str(exercises["squat"]), "image": (png_declaring(60_000, 60_000), "bomb.png")})
+    assert response.status_code == 400
+    assert response.json == {"image": ["The image has too many pixels: at most 89478485 are accepted."]}
+    assert client.get("/api/v2/exerciseimage/").json["count"] == 0
 
 
 def test_image_upload_stores_the_file_makes_it_main_and_serves_thumbnails(client, exercises, contributor):

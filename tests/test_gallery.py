@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from catalog_factories import make_ingredient, png
+from catalog_factories import make_ingredient, png, png_declaring
 from PIL import Image
 
 from wger.database import db
@@ -70,6 +70,16 @@ def test_a_file_that_is_not_an_image_is_a_field_error(client, owner):
     assert response.status_code == 400
     assert response.json == {"image": [
         "Upload a valid image. The file you uploaded was either not an image or a corrupted image."]}
+
+
+@pytest.mark.parametrize("size", [(60_000, 60_000), (10_000, 10_000)])
+def test_an_image_declaring_too_many_pixels_is_a_field_error(app, client, owner, size):
+    """60,000 x 60,000 trips Pillow's decompression-bomb error; 10,000 x 10,000 only its warning, which is
+    refused all the same: its thumbnails would need gigabytes."""
+    response = client.post(URL, data={"image": (png_declaring(*size), "bomb.png")}, headers=owner)
+    assert response.status_code == 400
+    assert response.json == {"image": ["The image has too many pixels: at most 89478485 are accepted."]}
+    assert client.get(URL, headers=owner).json["count"] == 0
 
 
 def test_a_missing_image_is_required(client, owner):

@@ -4,6 +4,9 @@ import re
 
 import pytest
 
+from wger.api.resource import Resource
+from wger.blueprints.weight.schemas import WeightEntrySchema
+
 URL = "/api/v2/weightentry/"
 
 
@@ -187,3 +190,25 @@ def test_a_page_without_entries_or_a_caller_has_no_chart(client, owner):
     anonymous = client.get(URL, headers={"Accept": "text/html"})
     assert anonymous.status_code == 401
     assert 'class="charts"' not in anonymous.get_data(as_text=True)
+
+
+def test_a_date_taken_by_a_concurrent_write_gets_the_same_400(client, owner, entry, monkeypatch):
+    """The unique check passed in both requests, so the database refuses the second: its unique constraint
+    is named as the check would have named it, and nothing is written."""
+    caught_by_the_check = client.post(URL, json={"date": "2024-03-01", "weight": "81"}, headers=owner).json
+    monkeypatch.setattr(Resource, "check_unique", lambda resource, obj: None)
+    response = client.post(URL, json={"date": "2024-03-01", "weight": "81"}, headers=owner)
+    assert response.status_code == 400
+    assert response.json == caught_by_the_check == {
+        "non_field_errors": ["The fields date, user must make a unique set."]}
+    assert client.get(URL, headers=owner).json["count"] == 1
+
+
+def test_a_weight_wider_than_its_column_is_refused_whatever_the_schema_says(client, owner, monkeypatch):
+    """The column holds 3 digits before the point: SQLite would store more, PostgreSQL refuse them. Without the
+    schema's own range the write is refused all the same, on both databases."""
+    monkeypatch.setattr(WeightEntrySchema._declared_fields["weight"], "validators", [])
+    response = client.post(URL, json={"date": "2024-05-02", "weight": "1000"}, headers=owner)
+    assert response.status_code == 400
+    assert response.json == {"weight": ["Ensure that there are no more than 3 digits before the decimal point."]}
+    assert client.get(URL, headers=owner).json["count"] == 0

@@ -75,6 +75,9 @@ def _problems(body):
     """Walk the parsed body once (iteratively: depth is what is being checked) and name what is wrong."""
     errors = {}
     top_level = body.items() if isinstance(body, dict) else [(NON_FIELD_ERRORS, body)]
+    for name, _ in top_level:
+        if text_problem(name):
+            errors.setdefault(NON_FIELD_ERRORS, [text_problem(name)])
     pending = [(name, value, 1) for name, value in top_level]
     while pending:
         name, value, depth = pending.pop()

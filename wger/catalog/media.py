@@ -13,6 +13,7 @@ stored for a transaction that then fails goes with it (`delete_unless_committed`
 import io
 import posixpath
 import secrets
+import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -87,23 +88,23 @@ def _read(upload, limit):
 def check_image(upload):
     """Return a `PendingFile` for an upload Pillow recognises as an image, or raise a field error (413 if big).
 
-    An image declaring more pixels than Pillow's decompression-bomb limit is refused before it is decoded:
-    its thumbnails would need gigabytes of memory.
+    An image declaring more pixels than Pillow's decompression-bomb limit is refused before it is decoded,
+    also between the limit and twice it, where Pillow only warns: its thumbnails would need gigabytes.
     """
     data = _read(upload, current_app.config["MAX_IMAGE_SIZE"])
     too_many_pixels = f"The image has too many pixels: at most {Image.MAX_IMAGE_PIXELS} are accepted."
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
-            image_format, (width, height) = image.format, image.size
-    except Image.DecompressionBombError:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+                image_format, (width, height) = image.format, image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(too_many_pixels) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
         ) from None
-    if width * height > Image.MAX_IMAGE_PIXELS:
-        raise ValidationError(too_many_pixels)
     if image_format not in IMAGE_FORMATS:
         raise ValidationError(f"Image format {image_format} is not supported.")
     return PendingFile(data, IMAGE_FORMATS[image_format], width, height)
