@@ -249,3 +249,15 @@ def test_decimal_filters_are_finite_and_bounded_as_django_filter_does(client, ca
 def test_ids_python_cannot_read_are_refused_or_ignored_not_500(client, catalog, ids):
     assert client.get(f"/api/v2/exercisebaseinfo/?muscles={ids}").status_code == 400
     assert client.get(f"/api/v2/exercise/?muscles={ids}").status_code == 200
+
+
+def test_a_multipart_field_without_a_readable_name_is_ignored(client, make_user, auth_headers):
+    """Werkzeug reads `name="x\\"` (a quote escaped at the end) as no name at all; found by the fuzzer."""
+    make_user("owner")
+    boundary = "b0undary"
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="x\\"\r\n\r\nvalue\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\nx\r\n--{boundary}--\r\n')
+    response = client.post("/api/v2/gallery/", data=body.encode(), headers={
+        **auth_headers("owner"), "Content-Type": f"multipart/form-data; boundary={boundary}"})
+    assert response.status_code == 400
+    assert response.json == {"image": ["This field is required."]}

@@ -35,13 +35,13 @@ def text_problem(text):
 def check_query_and_form():
     """Refuse a query-string or form value no field can hold (400 naming the parameter).
 
-    A parameter whose name holds such characters is no parameter of ours, and unknown parameters are
-    ignored, as the original does.
+    A parameter whose name holds such characters (or that has no name a multipart parser could read) is no
+    parameter of ours, and unknown parameters are ignored, as the original does.
     """
     errors = {}
     for values in (request.args, request.form):
         for name, value in values.items(multi=True):
-            problem = None if text_problem(name) else text_problem(value)
+            problem = text_problem(value) if isinstance(name, str) and not text_problem(name) else None
             if problem:
                 errors.setdefault(name, [problem])
     if errors:
