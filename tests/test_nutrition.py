@@ -91,6 +91,12 @@ def test_get_values_for_grams_or_a_unit(client, ingredients, query, energy, prot
     ("", {"amount": ["This field is required."]}),
     ("amount=lots", {"amount": ["Enter a number."]}),
     ("amount=1&unit=999", {"unit": ["Select a valid choice. That choice is not one of the available choices."]}),
+    ("amount=1e308", {"amount": ["Ensure this value is between 0 and 1000000."]}),
+    ("amount=1e400", {"amount": ["Ensure this value is between 0 and 1000000."]}),
+    ("amount=nan", {"amount": ["Enter a number."]}),
+    ("amount=-inf", {"amount": ["Enter a number."]}),
+    (f"amount=1&unit={2**70}", {"unit": ["Ensure this value is between -2147483648 and 2147483647."]}),
+    (f"amount=1&ingredient={2**70}", {"ingredient": ["Ensure this value is between -2147483648 and 2147483647."]}),
 ])
 def test_get_values_with_bad_input_reports_errors_and_zeros(client, ingredients, query, errors):
     values = client.get(f"/api/v2/ingredientinfo/{ingredients['oats']}/get_values/?{query}").json
