@@ -137,3 +137,9 @@ def test_the_token_operations_document_simplejwts_refusals(client):
     obtain = spec["components"]["schemas"]["TokenObtain"]
     assert list(obtain["properties"]) == ["username", "email", "password"]
     assert "email address" in obtain["properties"]["username"]["description"]
+
+
+def test_check_permission_documents_both_of_its_400_bodies(client):
+    spec = client.get("/api/v2/schema").json
+    refusal = spec["paths"]["/api/v2/check-permission/"]["get"]["responses"]["400"]["content"]["application/json"]
+    assert refusal["schema"] == {"anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/FieldErrors"}]}

@@ -25,6 +25,7 @@ blueprint = Blueprint(
 DEPRECATION = "Sat, 01 Oct 2022 23:59:59 GMT"
 PERMISSION_PARAMETER = {"in": "query", "name": "permission", "required": True, "schema": {"type": "string"},
                         "description": "`app_label.codename`, e.g. `exercises.add_exercise`"}
+PERMISSION_REFUSAL = {"anyOf": [{"type": "string"}, {"$ref": f"#/components/schemas/{openapi.FIELD_ERRORS}"}]}
 
 
 def _load(schema):
@@ -127,7 +128,8 @@ def register():
 @blueprint.route("/check-permission/", methods=["GET"])
 @blueprint.doc(summary="Check whether the caller holds a permission", parameters=[PERMISSION_PARAMETER],
                **openapi.operation({406}, authenticated=False))
-@blueprint.alt_response(400, schema={"type": "string"}, description="The hint that `permission` is missing")
+@blueprint.alt_response(400, schema=PERMISSION_REFUSAL,
+                        description="The hint that `permission` is missing, or the parameters no field can hold")
 @blueprint.response(200, schemas.PermissionResultSchema)
 def check_permission():
     """Return whether the caller holds a permission; always false for anonymous callers."""
