@@ -20,6 +20,7 @@ from wger.api.errors import NON_FIELD_ERRORS
 MAX_JSON_DEPTH = 32
 FORBIDDEN_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 INVALID_NUMBER = "A valid number is required."
+TOO_DEEP = f"JSON parse error - nested deeper than {MAX_JSON_DEPTH} levels."
 
 
 def text_problem(text):
@@ -62,7 +63,7 @@ def json_body(data):
     try:
         body = json.loads(data, parse_constant=_refuse_constant)
     except RecursionError:
-        abort(400, message=f"JSON parse error - nested deeper than {MAX_JSON_DEPTH} levels.")
+        abort(400, message=TOO_DEEP)
     except ValueError as error:
         abort(400, message=f"JSON parse error - {error}")
     problems = _problems(body)
@@ -82,7 +83,7 @@ def _problems(body):
     while pending:
         name, value, depth = pending.pop()
         if depth > MAX_JSON_DEPTH:
-            abort(400, message=f"JSON parse error - nested deeper than {MAX_JSON_DEPTH} levels.")
+            abort(400, message=TOO_DEEP)
         problem = None
         if isinstance(value, str):
             problem = text_problem(value)
