@@ -1,15 +1,21 @@
-"""Fixtures: one app per test session on SQLite (or on `DATABASE_URL`) with the core catalog loaded once, and
-a database holding only that catalog at the start of every test."""
+"""Fixtures: one app per test session on SQLite (or on `TEST_DATABASE_URL`) with the core catalog loaded once,
+and a database holding only that catalog at the start of every test.
+
+The suite empties and rebuilds its database, so it never reads `DATABASE_URL` (the server's database) and
+refuses to start on a database whose name does not say it is for tests.
+"""
 
 import datetime as dt
 import os
 import re
+from pathlib import PurePath
 
 import pytest
 import sqlalchemy as sa
 from flask_jwt_extended import create_access_token
 from flask_migrate import upgrade
 from sqlalchemy import event
+from sqlalchemy.engine import make_url
 
 from wger import create_app
 from wger.accounts import create_user, find_user
@@ -24,10 +30,26 @@ PASSWORD = "correct-horse-battery"
 CHEAPEST_ARGON2 = {"PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_COST": 8, "PASSWORD_HASH_PARALLELISM": 1}
 
 
+def database_name(url):
+    """The name a database URL gives its database: the file name for SQLite, the database for the others."""
+    database = make_url(url).database or ""
+    return PurePath(database).name if url.startswith("sqlite") else database
+
+
+def pytest_configure(config):
+    """Forget the server's `DATABASE_URL` (nothing in the suite, subprocesses included, may open it) and stop
+    before any test when `TEST_DATABASE_URL` names a database that is not obviously a test database."""
+    os.environ.pop("DATABASE_URL", None)
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url and "test" not in database_name(url).lower():
+        pytest.exit(f"TEST_DATABASE_URL names the database {database_name(url)!r}: the tests empty their database, "
+                    "so they only run on one whose name contains 'test' (e.g. wger_test)", returncode=4)
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     instance = tmp_path_factory.mktemp("instance")
-    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'test.sqlite'}"
+    database_url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{instance / 'test.sqlite'}"
     app = create_app({
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": database_url.replace("postgresql://", "postgresql+psycopg://", 1),
