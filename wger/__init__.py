@@ -27,6 +27,7 @@ def create_app(config=None):
     """Build the application; `config` (a mapping) overrides the settings read from the environment."""
     app = Flask(__name__, instance_relative_config=True)
     register_config(app, config)
+    register_host_check(app)
     register_url_converters(app)
     register_extensions(app)
     register_api(app)
@@ -41,6 +42,12 @@ def register_config(app, config):
     app.config.update(default_config(app.instance_path))
     app.config.update(config or {})
     logging.basicConfig(level=logging.INFO)
+
+
+def register_host_check(app):
+    from wger.hosts import refuse_unknown_host
+
+    app.before_request(refuse_unknown_host)
 
 
 def register_url_converters(app):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from argon2.profiles import RFC_9106_LOW_MEMORY
 
+from wger.hosts import LOOPBACK_HOSTS, parse_allowed_hosts
+
 
 def _env_int(name, default):
     return int(os.environ.get(name, default))
@@ -50,11 +52,19 @@ def secret_key(instance_path):
     return key_file.read_text().strip()
 
 
+def site_url():
+    """`SITE_URL`, or the address `make run` serves on (`HOST`, `PORT`)."""
+    default = f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+    return os.environ.get("SITE_URL", default).rstrip("/")
+
+
 def default_config(instance_path):
     """Build the settings mapping from the environment."""
     return {
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
         "SECRET_KEY": secret_key(instance_path),
+        "SITE_URL": site_url(),
+        "ALLOWED_HOSTS": parse_allowed_hosts(os.environ.get("ALLOWED_HOSTS", ",".join(LOOPBACK_HOSTS))),
         "PAGE_SIZE": 20,
         "MAX_PAGE_SIZE": _env_int("MAX_PAGE_SIZE", 1000),
         "READ_CACHE_DISABLED": _env_bool("READ_CACHE_DISABLED", False),
