@@ -21,9 +21,9 @@ from wger import create_app
 from wger.accounts import create_user, find_user
 from wger.commands import load_core
 from wger.database import db
-from wger.extensions import limiter
 from wger.models import DataVersion, Permission, User
 from wger.models.accounts import utcnow
+from wger.throttle import rate_limiter
 
 PASSWORD = "correct-horse-battery"
 # Hashing a password at the production cost is most of what creating or logging in an account costs.
@@ -114,8 +114,8 @@ def _clean_database(app, catalog):
     version moves on, so no cached read outlives the rows it was made from.
     """
     yield
-    limiter.reset()
     with app.app_context():
+        rate_limiter(app).storage.reset()
         for table in reversed(db.metadata.sorted_tables):
             if table is not DataVersion.__table__ and table not in catalog.rows:
                 db.session.execute(table.delete())

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from wger.config import default_config
 from wger.database import db
-from wger.extensions import cors, jwt, limiter, migrate
+from wger.extensions import cors, jwt, migrate
 
 
 def migrations_folder():
@@ -64,7 +64,6 @@ def register_extensions(app):
     api.init_app(app)
     cors.init_app(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, expose_headers=["X-Request-ID"])
     jwt.init_app(app)
-    limiter.init_app(app)
 
 
 def register_api(app):

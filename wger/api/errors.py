@@ -9,7 +9,6 @@ import logging
 import uuid
 
 from flask import current_app, jsonify, request
-from flask_limiter.errors import RateLimitExceeded
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -77,8 +76,6 @@ def _detail(error):
         return data["message"]
     if error.code == 405:
         return f'Method "{request.method}" not allowed.'
-    if isinstance(error, RateLimitExceeded):
-        return error.description
     if error.code == 415:
         return f'Unsupported media type "{request.mimetype}" in request.'
     return DETAILS.get(error.code, error.description)
