@@ -35,7 +35,7 @@ class GunicornServer:
     of 127.0.0.1, on the database at `database_url`, configured by `settings` (environment variables)."""
 
     def __init__(self, database_url, workers=2, threads=1, **settings):
-        port = _free_port()
+        port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         environment = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "TEST_DATABASE_URL")}
         environment.update({"DATABASE_URL": database_url, "SECRET_KEY": "gunicorn-test-secret-key-of-sufficient-length",
@@ -72,7 +72,7 @@ class GunicornServer:
         self.log.close()
 
 
-def _free_port():
+def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]

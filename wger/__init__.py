@@ -12,7 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from wger.config import default_config
-from wger.database import db
+from wger.database import answer_deadline, db, engine_options
 from wger.extensions import cors, jwt, migrate
 
 
@@ -41,6 +41,9 @@ def create_app(config=None):
 def register_config(app, config):
     app.config.update(default_config(app.instance_path))
     app.config.update(config or {})
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(
+        app.config["SQLALCHEMY_DATABASE_URI"], app.config["DATABASE_CONNECT_TIMEOUT"],
+        app.config["DATABASE_STATEMENT_TIMEOUT"], app.config["DATABASE_POOL_TIMEOUT"]))
     logging.basicConfig(level=logging.INFO)
 
 
@@ -60,10 +63,19 @@ def register_extensions(app):
     from wger.api.smorest import api
 
     db.init_app(app)
+    bound_waits_on_the_database(app)
     migrate.init_app(app, db, directory=str(migrations_folder()), render_as_batch=True, compare_type=True)
     api.init_app(app)
     cors.init_app(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, expose_headers=["X-Request-ID"])
     jwt.init_app(app)
+
+
+def bound_waits_on_the_database(app):
+    """Give up waiting for a PostgreSQL server that stopped answering (see `wger.database.engine_options`)."""
+    config = app.config
+    if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql") and config["DATABASE_STATEMENT_TIMEOUT"]:
+        with app.app_context():
+            answer_deadline(db.engine, config["DATABASE_STATEMENT_TIMEOUT"] + config["DATABASE_CONNECT_TIMEOUT"])
 
 
 def register_api(app):

@@ -18,6 +18,10 @@ def _env_int(name, default):
     return int(os.environ.get(name, default))
 
 
+def _env_float(name, default):
+    return float(os.environ.get(name, default))
+
+
 def _env_bool(name, default):
     return os.environ.get(name, str(default)).strip().lower() in ("1", "true", "yes", "on")
 
@@ -63,6 +67,9 @@ def default_config(instance_path):
     return {
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
         "SECRET_KEY": secret_key(instance_path),
+        "DATABASE_CONNECT_TIMEOUT": _env_float("DATABASE_CONNECT_TIMEOUT", 5),
+        "DATABASE_STATEMENT_TIMEOUT": _env_float("DATABASE_STATEMENT_TIMEOUT", 10),
+        "DATABASE_POOL_TIMEOUT": _env_float("DATABASE_POOL_TIMEOUT", 5),
         "SITE_URL": site_url(),
         "ALLOWED_HOSTS": parse_allowed_hosts(os.environ.get("ALLOWED_HOSTS", ",".join(LOOPBACK_HOSTS))),
         "PAGE_SIZE": 20,
