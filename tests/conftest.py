@@ -8,14 +8,13 @@ refuses to start on a database whose name does not say it is for tests.
 import datetime as dt
 import os
 import re
-from pathlib import PurePath
 
 import pytest
 import sqlalchemy as sa
+from database_names import database_name
 from flask_jwt_extended import create_access_token
 from flask_migrate import upgrade
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
 
 from wger import create_app
 from wger.accounts import create_user, find_user
@@ -28,12 +27,6 @@ from wger.throttle import rate_limiter
 PASSWORD = "correct-horse-battery"
 # Hashing a password at the production cost is most of what creating or logging in an account costs.
 CHEAPEST_ARGON2 = {"PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_COST": 8, "PASSWORD_HASH_PARALLELISM": 1}
-
-
-def database_name(url):
-    """The name a database URL gives its database: the file name for SQLite, the database for the others."""
-    database = make_url(url).database or ""
-    return PurePath(database).name if url.startswith("sqlite") else database
 
 
 def pytest_configure(config):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import database_name
+from database_names import database_name
 
 ROOT = Path(__file__).resolve().parent.parent
 ONE_QUICK_TEST = "tests/test_core.py::test_days_of_week_have_no_id_and_keep_their_order"
