@@ -31,7 +31,7 @@ install-test: $(VENV)/.installed-test
 run: install
 	$(BIN)/flask --app wger db upgrade
 	$(BIN)/flask --app wger sample-data
-	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --limit-request-line 8190 --access-logfile - wsgi:app
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --limit-request-line 8190 --access-logfile - wsgi:app
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -1,5 +1,9 @@
-"""Fixtures: one app per test session on SQLite (or on `DATABASE_URL`) with the core catalog loaded once, and
-a database holding only that catalog at the start of every test."""
+"""Fixtures: one app per test session on SQLite (or on `TEST_DATABASE_URL`) with the core catalog loaded once,
+and a database holding only that catalog at the start of every test.
+
+The suite empties and rebuilds its database, so it never reads `DATABASE_URL` (the server's database) and
+refuses to start on a database whose name does not say it is for tests.
+"""
 
 import datetime as dt
 import os
@@ -7,6 +11,7 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from database_names import database_name
 from flask_migrate import upgrade
 from sqlalchemy import event
 
@@ -14,19 +19,29 @@ from wger import auth, create_app
 from wger.accounts import create_user, find_user
 from wger.commands import load_core
 from wger.database import db
-from wger.extensions import limiter
 from wger.models import DataVersion, Permission, User
 from wger.models.accounts import utcnow
+from wger.throttle import rate_limiter
 
 PASSWORD = "correct-horse-battery"
 # Hashing a password at the production cost is most of what creating or logging in an account costs.
 CHEAPEST_ARGON2 = {"PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_COST": 8, "PASSWORD_HASH_PARALLELISM": 1}
 
 
+def pytest_configure(config):
+    """Forget the server's `DATABASE_URL` (nothing in the suite, subprocesses included, may open it) and stop
+    before any test when `TEST_DATABASE_URL` names a database that is not obviously a test database."""
+    os.environ.pop("DATABASE_URL", None)
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url and "test" not in database_name(url).lower():
+        pytest.exit(f"TEST_DATABASE_URL names the database {database_name(url)!r}: the tests empty their database, "
+                    "so they only run on one whose name contains 'test' (e.g. wger_test)", returncode=4)
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     instance = tmp_path_factory.mktemp("instance")
-    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'test.sqlite'}"
+    database_url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{instance / 'test.sqlite'}"
     app = create_app({
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": database_url.replace("postgresql://", "postgresql+psycopg://", 1),
@@ -91,8 +106,8 @@ def _clean_database(app, catalog):
     version moves on, so no cached read outlives the rows it was made from.
     """
     yield
-    limiter.reset()
     with app.app_context():
+        rate_limiter(app).storage.reset()
         for table in reversed(db.metadata.sorted_tables):
             if table is not DataVersion.__table__ and table not in catalog.rows:
                 db.session.execute(table.delete())

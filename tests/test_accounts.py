@@ -307,6 +307,13 @@ def test_verification_email_link_verifies(app, client, alice, headers, outbox):
     assert len(outbox) == 1
 
 
+def test_verification_link_is_on_the_site_url_whatever_the_request_host(app, client, headers, outbox, monkeypatch):
+    monkeypatch.setitem(app.config, "SITE_URL", "https://wger.example.org")
+    client.get(PROFILE + "verify-email/", headers={**headers, "Host": "127.0.0.1:8123"})
+    body = outbox[0].get_payload(decode=True).decode()
+    assert re.search(r"https?://\S+", body)[0].startswith("https://wger.example.org/user/confirm-email/")
+
+
 def test_link_for_a_replaced_address_verifies_nothing(app, client, alice, headers, outbox):
     client.get(PROFILE + "verify-email/", headers=headers)
     client.post(PROFILE, json={"email": "new@example.com"}, headers=headers)

@@ -10,12 +10,13 @@ import warnings
 
 import jwt as pyjwt
 import pytest
+import sqlalchemy as sa
 
 from wger import auth
 from wger.config import default_config
 from wger.database import db
-from wger.extensions import limiter
-from wger.models import Token, User
+from wger.models import RateLimitCounter, Token, User
+from wger.throttle import rate_limiter
 
 PASSWORD = "correct-horse-battery"  # make_user's default
 PRIVATE_URL = "/api/v2/weightentry/"
@@ -494,21 +495,35 @@ def test_rate_is_a_setting(app, client, monkeypatch):
 
 def test_redis_url_selects_redis_storage(monkeypatch, tmp_path):
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/14")
-    assert default_config(str(tmp_path))["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/14"
+    assert default_config(str(tmp_path))["RATE_LIMIT_STORAGE"] == "redis://127.0.0.1:6379/14"
     monkeypatch.delenv("REDIS_URL")
-    assert default_config(str(tmp_path))["RATELIMIT_STORAGE_URI"] == "memory://"
+    assert default_config(str(tmp_path))["RATE_LIMIT_STORAGE"] == "database"
+
+
+def test_rate_limits_count_in_the_database(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "RATE_LIMIT_STORAGE", "database")
+    obtain(client, username="x", password="y")
+    with app.app_context():
+        assert db.session.scalars(sa.select(RateLimitCounter.count)).all() == [1]
+
+
+def test_views_without_a_limit_count_nothing(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "RATE_LIMIT_STORAGE", "database")
+    client.post("/api/v2/token/verify", json={"token": "x"})
+    client.get("/api/v2/login/")
+    client.get("/api/v2/version/")
+    with app.app_context():
+        assert db.session.scalars(sa.select(RateLimitCounter)).all() == []
 
 
 @pytest.fixture
 def redis_limits(app, monkeypatch):
-    """Count rate limits in Redis database 14 for one test, then go back to memory."""
-    monkeypatch.setitem(app.config, "RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379/14")
-    limiter.init_app(app)
-    limiter.reset()
-    yield limiter.storage
-    limiter.reset()
-    monkeypatch.undo()
-    limiter.init_app(app)
+    """Count rate limits in Redis database 14 for one test, then go back to the database."""
+    monkeypatch.setitem(app.config, "RATE_LIMIT_STORAGE", "redis://127.0.0.1:6379/14")
+    storage = rate_limiter(app).storage
+    storage.reset()
+    yield storage
+    storage.reset()
 
 
 def test_rate_limits_in_redis(client, redis_limits):

@@ -318,7 +318,7 @@ def test_search_is_case_and_accent_insensitive_within_the_languages(client, exer
 def test_search_ranks_a_misspelt_term_by_similarity_on_postgresql(app, client, exercises):
     with app.app_context():
         if db.engine.dialect.name != "postgresql":
-            pytest.skip("ranking by trigram similarity needs PostgreSQL (set DATABASE_URL); SQLite matches substrings")
+            pytest.skip("ranking by trigram similarity needs PostgreSQL (TEST_DATABASE_URL); SQLite matches substrings")
     suggestions = _search(client, term="bech press")["suggestions"]
     assert suggestions[0]["value"] == "Bench Press"
 

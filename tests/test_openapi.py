@@ -82,6 +82,18 @@ def test_errors_are_documented_in_the_shapes_served(client):
     assert "UNPROCESSABLE_ENTITY" not in document["components"]["responses"]
 
 
+def test_every_operation_documents_the_503_of_an_unavailable_database(client):
+    document = client.get("/api/v2/schema").json
+    unavailable = document["components"]["responses"]["SERVICE_UNAVAILABLE"]["content"]["application/json"]["schema"]
+    assert unavailable == {"$ref": "#/components/schemas/Detail"}
+    answered_without_the_database = {"/api/v2/", "/api/v2/version/", "/api/v2/min-app-version/"}
+    operations = [(path, method, operation) for path, item in document["paths"].items()
+                  for method, operation in item.items()
+                  if method != "parameters" and path not in answered_without_the_database]
+    assert len(operations) > 100
+    assert [(path, method) for path, method, operation in operations if "503" not in operation["responses"]] == []
+
+
 def test_private_operations_document_their_refusals_and_security(client):
     paths = client.get("/api/v2/schema").json["paths"]
     authenticated = [{"jwtAuth": []}, {"tokenAuth": []}, {"sessionAuth": []}]

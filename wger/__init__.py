@@ -12,8 +12,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from wger.config import default_config
-from wger.database import db
-from wger.extensions import cors, limiter, migrate
+from wger.database import answer_deadline, db, engine_options
+from wger.extensions import cors, migrate
 
 
 def migrations_folder():
@@ -27,6 +27,7 @@ def create_app(config=None):
     """Build the application; `config` (a mapping) overrides the settings read from the environment."""
     app = Flask(__name__, instance_relative_config=True)
     register_config(app, config)
+    register_host_check(app)
     register_url_converters(app)
     register_extensions(app)
     register_api(app)
@@ -40,7 +41,16 @@ def create_app(config=None):
 def register_config(app, config):
     app.config.update(default_config(app.instance_path))
     app.config.update(config or {})
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(
+        app.config["SQLALCHEMY_DATABASE_URI"], app.config["DATABASE_CONNECT_TIMEOUT"],
+        app.config["DATABASE_STATEMENT_TIMEOUT"], app.config["DATABASE_POOL_TIMEOUT"]))
     logging.basicConfig(level=logging.INFO)
+
+
+def register_host_check(app):
+    from wger.hosts import refuse_unknown_host
+
+    app.before_request(refuse_unknown_host)
 
 
 def register_url_converters(app):
@@ -53,10 +63,18 @@ def register_extensions(app):
     from wger.api.smorest import api
 
     db.init_app(app)
+    bound_waits_on_the_database(app)
     migrate.init_app(app, db, directory=str(migrations_folder()), render_as_batch=True, compare_type=True)
     api.init_app(app)
     cors.init_app(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, expose_headers=["X-Request-ID"])
-    limiter.init_app(app)
+
+
+def bound_waits_on_the_database(app):
+    """Give up waiting for a PostgreSQL server that stopped answering (see `wger.database.engine_options`)."""
+    config = app.config
+    if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql") and config["DATABASE_STATEMENT_TIMEOUT"]:
+        with app.app_context():
+            answer_deadline(db.engine, config["DATABASE_STATEMENT_TIMEOUT"] + config["DATABASE_CONNECT_TIMEOUT"])
 
 
 def register_api(app):

@@ -2,8 +2,8 @@
 and the CLI alike.
 
 They raise domain errors (`AccountLocked`), never HTTP ones: each caller says them in its own terms. Nothing
-here commits except `authenticate`, which must record a failed attempt even when the request then fails:
-the lockout counts failures per account, whatever address they come from.
+here commits except `authenticate`, which must record an attempt even when the request then fails: the
+lockout counts failures per account, whatever address they come from.
 """
 
 import datetime as dt
@@ -107,18 +107,31 @@ class AccountLocked(Exception):
         super().__init__(f"Too many failed login attempts: this account is locked for up to {minutes} minutes.")
 
 
-def _refuse_if_locked(user):
-    if user.locked_until is not None and user.locked_until > utcnow():
-        raise AccountLocked(current_app.config["LOGIN_LOCKOUT_MINUTES"])
+def _count_attempt(user):
+    """Count an attempt as a failure before its password is checked, and lock the account when it is the
+    `LOGIN_FAILURE_LIMIT`-th in a row; a right password then takes both back. Return the attempt's number.
 
-
-def _record_failure(user):
+    One `UPDATE ... RETURNING`, committed at once: concurrent attempts each get their own number, so however
+    many arrive together, exactly `LOGIN_FAILURE_LIMIT` passwords are checked before the lock (attempts
+    after it find the account locked). An expired lock starts the count again. Raises `AccountLocked`.
+    """
     config = current_app.config
-    user.failed_logins += 1
-    if user.failed_logins >= config["LOGIN_FAILURE_LIMIT"]:
-        user.locked_until = utcnow() + dt.timedelta(minutes=config["LOGIN_LOCKOUT_MINUTES"])
-        user.failed_logins = 0
-        log.warning("Account %s locked after too many failed logins", user.id)
+    now = utcnow()
+    users = User.__table__
+    attempt = sa.case((users.c.locked_until.is_not(None), 1), else_=users.c.failed_logins + 1)
+    lock_until = now + dt.timedelta(minutes=config["LOGIN_LOCKOUT_MINUTES"])
+    statement = (
+        sa.update(users)
+        .where(users.c.id == user.id, sa.or_(users.c.locked_until.is_(None), users.c.locked_until <= now))
+        .values(failed_logins=attempt,
+                locked_until=sa.case((attempt >= config["LOGIN_FAILURE_LIMIT"], lock_until), else_=None))
+        .returning(users.c.failed_logins)
+    )
+    number = db.session.execute(statement).scalar()
+    db.session.commit()
+    if number is None:
+        raise AccountLocked(config["LOGIN_LOCKOUT_MINUTES"])
+    return number
 
 
 def authenticate(password, username=None, email=None):
@@ -135,10 +148,10 @@ def authenticate(password, username=None, email=None):
     if user is None:
         passwords.spend_verification_time(password)
         return None
-    _refuse_if_locked(user)
+    attempt = _count_attempt(user)
     if not user.check_password(password):
-        _record_failure(user)
-        db.session.commit()
+        if attempt >= current_app.config["LOGIN_FAILURE_LIMIT"]:
+            log.warning("Account %s locked after too many failed logins", user.id)
         return None
     user.failed_logins = 0
     user.locked_until = None

@@ -11,9 +11,15 @@ from pathlib import Path
 
 from argon2.profiles import RFC_9106_LOW_MEMORY
 
+from wger.hosts import LOOPBACK_HOSTS, parse_allowed_hosts
+
 
 def _env_int(name, default):
     return int(os.environ.get(name, default))
+
+
+def _env_float(name, default):
+    return float(os.environ.get(name, default))
 
 
 def _env_bool(name, default):
@@ -50,11 +56,22 @@ def secret_key(instance_path):
     return key_file.read_text().strip()
 
 
+def site_url():
+    """`SITE_URL`, or the address `make run` serves on (`HOST`, `PORT`)."""
+    default = f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+    return os.environ.get("SITE_URL", default).rstrip("/")
+
+
 def default_config(instance_path):
     """Build the settings mapping from the environment."""
     return {
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
         "SECRET_KEY": secret_key(instance_path),
+        "DATABASE_CONNECT_TIMEOUT": _env_float("DATABASE_CONNECT_TIMEOUT", 5),
+        "DATABASE_STATEMENT_TIMEOUT": _env_float("DATABASE_STATEMENT_TIMEOUT", 10),
+        "DATABASE_POOL_TIMEOUT": _env_float("DATABASE_POOL_TIMEOUT", 5),
+        "SITE_URL": site_url(),
+        "ALLOWED_HOSTS": parse_allowed_hosts(os.environ.get("ALLOWED_HOSTS", ",".join(LOOPBACK_HOSTS))),
         "PAGE_SIZE": 20,
         "MAX_PAGE_SIZE": _env_int("MAX_PAGE_SIZE", 1000),
         "READ_CACHE_DISABLED": _env_bool("READ_CACHE_DISABLED", False),
@@ -77,8 +94,7 @@ def default_config(instance_path):
         "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10/minute"),
         "REGISTRATION_RATE_LIMIT": os.environ.get("REGISTRATION_RATE_LIMIT", "5/minute"),
         "NUM_PROXIES": _env_int("NUM_PROXIES", 0),
-        "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
-        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATE_LIMIT_STORAGE": os.environ.get("REDIS_URL") or "database",
         "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
         "MAIL_PORT": _env_int("MAIL_PORT", 25),
         "MAIL_USE_TLS": _env_bool("MAIL_USE_TLS", False),

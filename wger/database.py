@@ -6,8 +6,10 @@ SQLite hands the id of a deleted newest row to the next insert, and a client tha
 the new object for the deleted one. PostgreSQL's sequences never reuse an id.
 """
 
+import psycopg
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData
+from psycopg.errors import _WaitTimeout as WaitTimeout  # what Connection.wait(timeout=...) raises
+from sqlalchemy import MetaData, event
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -34,3 +36,42 @@ def never_reuse_ids(metadata):
 
 
 db = SQLAlchemy(model_class=Model)
+
+
+def engine_options(url, connect_timeout, statement_timeout, pool_timeout):
+    """SQLAlchemy engine options that bound every wait on the database (seconds; 0 turns a bound off).
+
+    PostgreSQL: connecting gives up after `connect_timeout`, the server cancels a statement after
+    `statement_timeout`, a pooled connection is pinged before use (so a restarted server is reconnected to),
+    and waiting for a free pooled connection ends after `pool_timeout`. A server that stops answering
+    altogether (stalled, or its network gone) cannot cancel anything, so the client also gives up waiting
+    for any answer after `statement_timeout + connect_timeout` (`answer_deadline`). SQLite is a local file:
+    it only waits for another writer's lock, up to `statement_timeout`.
+    """
+    if not url.startswith("postgresql"):
+        return {"connect_args": {"timeout": statement_timeout or 5}}
+    options = {"pool_pre_ping": True, "pool_timeout": pool_timeout or None, "connect_args": {}}
+    if connect_timeout:
+        options["connect_args"]["connect_timeout"] = max(1, round(connect_timeout))
+    if statement_timeout:
+        options["connect_args"]["options"] = f"-c statement_timeout={round(statement_timeout * 1000)}"
+    return options
+
+
+def answer_deadline(engine, seconds):
+    """Make `engine`'s psycopg connections give up after waiting `seconds` for any answer of the server.
+
+    The connection is closed when that happens, so the pool discards it and the caller sees an
+    `OperationalError` (a 503 for a request) instead of blocking until the worker is killed.
+    """
+    class BoundedConnection(psycopg.Connection):
+        def wait(self, gen, interval=0.1, timeout=None):
+            try:
+                return super().wait(gen, interval=interval, timeout=seconds if timeout is None else timeout)
+            except WaitTimeout:
+                self.close()
+                raise psycopg.OperationalError(f"the database did not answer within {seconds:g} s") from None
+
+    @event.listens_for(engine, "do_connect")
+    def connect(dialect, connection_record, cargs, cparams):
+        return BoundedConnection.connect(*cargs, **cparams)

@@ -5,10 +5,7 @@ the API machinery each import only what is below them.
 """
 
 from flask_cors import CORS
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 
 migrate = Migrate()
 cors = CORS()
-limiter = Limiter(key_func=get_remote_address)

@@ -2,18 +2,19 @@
 
 Field errors are `{"field": ["message"]}` with status 400 (never flask-smorest's 422); everything else is
 `{"detail": "..."}`. Unexpected exceptions are logged with a request id and answered with a 500 that shows
-no internals.
+no internals. A database that cannot be reached or does not answer in time (`wger.database.engine_options`)
+is a 503 with `Retry-After`: the next request reconnects by itself once the database is back.
 """
 
 import logging
 import re
 import uuid
 
+import sqlalchemy as sa
 from flask import current_app, jsonify, request
-from flask_limiter.errors import RateLimitExceeded
 from marshmallow import ValidationError
 from sqlalchemy.exc import DataError, IntegrityError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 from wger.database import db
 
@@ -34,6 +35,9 @@ DETAILS = {
 NON_FIELD_ERRORS = "non_field_errors"
 CONFLICT = "The object conflicts with existing data."
 UNIQUE_VIOLATION = "23505"
+DATABASE_UNAVAILABLE = "The database is not available at the moment; please try again shortly."
+DATABASE_RETRY_AFTER = 5
+DATABASE_FAULTS = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError)
 
 
 DRF_WORDING = {
@@ -84,8 +88,6 @@ def _detail(error):
         return data["message"]
     if error.code == 405:
         return f'Method "{request.method}" not allowed.'
-    if isinstance(error, RateLimitExceeded):
-        return error.description
     if error.code == 415:
         return f'Unsupported media type "{request.mimetype}" in request.'
     return DETAILS.get(error.code, error.description)
@@ -213,10 +215,21 @@ def unexpected_error_response(error):
     return response
 
 
+def database_unavailable_response(error):
+    """Answer 503 when the database refused, dropped or did not answer (the cause goes to the log only)."""
+    cause = str(getattr(error, "orig", None) or error).strip().splitlines()[0][:300]
+    log.warning("Database unavailable on %s %s: %s: %s", request.method, request.path, type(error).__name__, cause)
+    unavailable = ServiceUnavailable(retry_after=DATABASE_RETRY_AFTER)
+    unavailable.data = {"message": DATABASE_UNAVAILABLE}
+    return http_error_response(unavailable)
+
+
 def register_error_handlers(app):
     app.register_error_handler(ValidationError, validation_error_response)
     app.register_error_handler(IntegrityError, database_conflict_response)
     app.register_error_handler(DataError, database_conflict_response)
+    for fault in DATABASE_FAULTS:
+        app.register_error_handler(fault, database_unavailable_response)
     app.register_error_handler(Exception, unexpected_error_response)
     app.register_error_handler(HTTPException, http_error_response)
 

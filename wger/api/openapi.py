@@ -50,9 +50,10 @@ def bad_request_content():
 
 
 def operation(statuses, authenticated):
-    """The `blueprint.doc` keywords of an operation that may answer `statuses` besides its success."""
+    """The `blueprint.doc` keywords of an operation that may answer `statuses` besides its success, and 503
+    (`Retry-After`), which any operation answers while the database is unavailable."""
     return {
-        "responses": {str(status): HTTPStatus(status).name for status in sorted(statuses)},
+        "responses": {str(status): HTTPStatus(status).name for status in sorted({*statuses, 503})},
         "security": AUTHENTICATED if authenticated else [],
     }
 

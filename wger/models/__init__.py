@@ -1,7 +1,7 @@
 """The models, one module per domain; importing this package registers every table."""
 
 from wger.database import db, never_reuse_ids
-from wger.models.accounts import Group, Permission, Token, User, UserProfile
+from wger.models.accounts import Group, Permission, RateLimitCounter, Token, User, UserProfile
 from wger.models.core import DataVersion, DaysOfWeek, Language, License, RepetitionUnit, RoutineWeightUnit
 from wger.models.exercises import (
     Alias,
@@ -70,6 +70,7 @@ __all__ = [
     "Muscle",
     "NutritionPlan",
     "Permission",
+    "RateLimitCounter",
     "RepetitionUnit",
     "RoutineWeightUnit",
     "Schedule",

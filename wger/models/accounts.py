@@ -8,7 +8,7 @@ import datetime as dt
 import secrets
 
 from flask import current_app
-from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Table, UniqueConstraint
+from sqlalchemy import Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wger import passwords
@@ -168,3 +168,14 @@ class Token(db.Model):
     @staticmethod
     def new_key():
         return secrets.token_hex(20)
+
+
+class RateLimitCounter(db.Model):
+    """One rate limit window of one client on one view (`wger.rate_limits`): every worker counts in this row,
+    so a limit holds across workers and servers without Redis. `expires_at` is in seconds since the epoch."""
+
+    __tablename__ = "rate_limit_counter"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)

@@ -4,10 +4,11 @@ No table is needed: the link carries the user id and the address, signed with th
 for an address the user has since changed verifies nothing.
 """
 
-from flask import current_app, url_for
+from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from wger.database import db
+from wger.hosts import site_url_for
 from wger.mail import send_mail
 from wger.models import User
 
@@ -21,7 +22,7 @@ def _serializer():
 def send_verification(user):
     """Email `user` a link that marks their current address as verified; raises `MailError`."""
     token = _serializer().dumps({"user": user.id, "email": user.email})
-    link = url_for("account-pages.confirm_email", token=token, _external=True)
+    link = site_url_for("account-pages.confirm_email", token=token)
     send_mail(
         user.email,
         "Please verify your email address",
