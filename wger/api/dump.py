@@ -9,7 +9,7 @@ declaration; `tests/test_dump.py` checks both ways agree over every registered r
 
 What the fast path cannot reproduce exactly is left to marshmallow: schemas with dump hooks, fields that
 read their value their own way (`get_value` overridden, as `Computed` does), dotted attributes, missing
-values (a field's `dump_default`), and objects that are mappings (actions' dicts).
+values (a field's `dump_default`), and objects that are neither plain objects nor dicts.
 """
 
 from marshmallow import Schema, fields, missing
@@ -17,6 +17,9 @@ from marshmallow.decorators import POST_DUMP, PRE_DUMP
 
 _NESTED_SERIALIZE = fields.Nested._serialize
 _LIST_SERIALIZE = fields.List._serialize
+
+# Fields whose `_serialize` returns a value of this type unchanged: the value is used as it is.
+_ALREADY_FORMATTED = {fields.String: str, fields.Integer: int, fields.Float: float, fields.Boolean: bool}
 
 _compiled = {}
 
@@ -50,11 +53,15 @@ def _compile(schema):
     by_marshmallow = schema._serialize
 
     def dump_one(obj):
-        if obj is None or hasattr(obj, "__getitem__"):
+        if type(obj) is dict:
+            get_from = _get_from_dict
+        elif obj is None or hasattr(obj, "__getitem__"):
             return by_marshmallow(obj)
+        else:
+            get_from = getattr
         data = {}
-        for key, name, get, convert, field in steps:
-            value = get(obj, name, missing) if get else missing
+        for key, name, reads_plainly, convert, field in steps:
+            value = get_from(obj, name, missing) if reads_plainly else missing
             if value is missing:
                 value = field.serialize(name, obj, accessor=schema.get_attribute)
                 if value is missing:
@@ -67,13 +74,19 @@ def _compile(schema):
     return dump_one
 
 
+def _get_from_dict(obj, key, default):
+    """A dict's value as marshmallow reads it: the item, else the attribute."""
+    return obj[key] if key in obj else getattr(obj, key, default)
+
+
 def _step(name, field, schema):
-    """`(key, attribute, getter, converter, field)` for one field; no getter sends it to marshmallow."""
+    """`(key, attribute, reads_plainly, converter, field)` for one field; a field that does not read plainly
+    is left to marshmallow."""
     key = field.data_key if field.data_key is not None else name
     attribute = field.attribute or name
     reads_plainly = (type(field).get_value is fields.Field.get_value and field._CHECK_ATTRIBUTE
                      and "." not in attribute)
-    return key, attribute, getattr if reads_plainly else None, _converter(field), field
+    return key, attribute, reads_plainly, _converter(field), field
 
 
 def _converter(field):
@@ -94,4 +107,8 @@ def _converter(field):
         return lambda value, attr, obj: None if value is None else [
             convert_item(item, attr, obj) for item in value
         ]
+    formatted_type = _ALREADY_FORMATTED.get(field_class)
+    if formatted_type is not None and not getattr(field, "as_string", False):
+        serialize = field._serialize
+        return lambda value, attr, obj: value if type(value) is formatted_type else serialize(value, attr, obj)
     return field._serialize
