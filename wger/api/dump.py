@@ -12,6 +12,8 @@ read their value their own way (`get_value` overridden, as `Computed` does), dot
 values (a field's `dump_default`), and objects that are neither plain objects nor dicts.
 """
 
+import contextvars
+
 from marshmallow import Schema, fields, missing
 from marshmallow.decorators import POST_DUMP, PRE_DUMP
 
@@ -22,6 +24,8 @@ _LIST_SERIALIZE = fields.List._serialize
 _ALREADY_FORMATTED = {fields.String: str, fields.Integer: int, fields.Float: float, fields.Boolean: bool}
 
 _compiled = {}
+# During one top-level dump: (id of a nested object, its dumper) -> (the object, what it dumped to).
+_nested_dumps = contextvars.ContextVar("nested_dumps", default=None)
 
 
 def compiled_dump(schema, obj, many):
@@ -29,9 +33,35 @@ def compiled_dump(schema, obj, many):
     if _has_dump_hooks(schema):
         return Schema.dump(schema, obj, many=many)
     dump_one = compiled_dumper(schema)
-    if many and obj is not None:
-        return [dump_one(item) for item in obj]
-    return dump_one(obj)
+    outermost = _nested_dumps.get() is None
+    token = _nested_dumps.set({}) if outermost else None
+    try:
+        if many and obj is not None:
+            return [dump_one(item) for item in obj]
+        return dump_one(obj)
+    finally:
+        if outermost:
+            _nested_dumps.reset(token)
+
+
+def _dumped_once(dump_one):
+    """`dump_one` for a nested object that is dumped once per response, however often it is nested (a
+    muscle in every base that trains it, a base in every set that uses it): the same object gives the
+    same dict. The stored object keeps its id from being reused while the response is built."""
+
+    def dump_nested(obj):
+        done = _nested_dumps.get()
+        if done is None:
+            return dump_one(obj)
+        key = (id(obj), dump_one)
+        stored = done.get(key)
+        if stored is not None and stored[0] is obj:
+            return stored[1]
+        data = dump_one(obj)
+        done[key] = (obj, data)
+        return data
+
+    return dump_nested
 
 
 def compiled_dumper(schema):
@@ -98,7 +128,7 @@ def _converter(field):
         if _has_dump_hooks(nested):
             return field._serialize
         many = nested.many or field.many
-        dump_one = compiled_dumper(nested)
+        dump_one = _dumped_once(compiled_dumper(nested))
         if many:
             return lambda value, attr, obj: None if value is None else [dump_one(item) for item in value]
         return lambda value, attr, obj: None if value is None else dump_one(value)
