@@ -28,8 +28,18 @@ def _media_and_deletions():
     db.session.commit()
 
 
+def _marshmallow_dump(schema, obj, many):
+    """marshmallow's own dump, nested schemas included (they are ResourceSchemas too)."""
+    compiled = ResourceSchema.dump
+    ResourceSchema.dump = Schema.dump
+    try:
+        return schema.dump(obj, many=many)
+    finally:
+        ResourceSchema.dump = compiled
+
+
 def _dumps_differ(schema, obj, many=False):
-    fast, marshmallow = schema.dump(obj, many=many), Schema.dump(schema, obj, many=many)
+    fast, marshmallow = schema.dump(obj, many=many), _marshmallow_dump(schema, obj, many)
     return fast != marshmallow or list(fast) != list(marshmallow)
 
 
