@@ -1,8 +1,13 @@
 """Format negotiation: Accept header, `.json`/`.api` suffixes and `?format=`, for every endpoint alike."""
 
+import dataclasses
+import datetime as dt
+import decimal
 import json
+import uuid
 
 import pytest
+from flask.json.provider import DefaultJSONProvider
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
@@ -210,3 +215,32 @@ def test_cors_preflight_allows_authorization_header(client):
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "authorization" in response.headers["Access-Control-Allow-Headers"].lower()
+
+
+@dataclasses.dataclass
+class _Point:
+    x: int
+    y: float
+
+
+SAMPLE_DOCUMENT = {
+    "zeta": 1, "alpha": [1.5, 1e16, -0.1, 2**62, True, None], "name": "Müsli “bio” 😀",
+    "decimal": decimal.Decimal("80.50"),
+    "when": dt.datetime(2024, 5, 1, 12, 30, 5, 123456), "day": dt.date(2024, 5, 1),
+    "uuid": uuid.UUID("12345678-1234-5678-1234-567812345678"), "point": _Point(1, 2.5), 7: "seven",
+    "nested": {"b": {}, "a": []},
+}
+
+
+def test_the_encoder_gives_what_flasks_gives(app):
+    """orjson's bytes parse to the same document, keys in the same order, as Flask's own encoder gives."""
+    with app.app_context():
+        ours = app.json.response(SAMPLE_DOCUMENT).get_data()
+        flasks = DefaultJSONProvider(app)
+        flasks.sort_keys, flasks.ensure_ascii = False, False
+        expected = flasks.response(SAMPLE_DOCUMENT).get_data()
+        assert json.loads(ours) == json.loads(expected)
+        assert list(json.loads(ours)) == list(json.loads(expected))
+        assert ours.endswith(b"\n") and "Müsli".encode() in ours
+        assert json.loads(app.json.dumps(SAMPLE_DOCUMENT)) == json.loads(flasks.dumps(SAMPLE_DOCUMENT))
+        assert json.loads(app.json.response({"beyond_64_bits": 2**70}).get_data()) == {"beyond_64_bits": 2**70}

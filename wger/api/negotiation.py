@@ -20,6 +20,7 @@ from flask_smorest import abort
 
 from wger.api import browsable
 from wger.api.form_submission import register_form_submission
+from wger.api.json_provider import JSONProvider
 
 log = logging.getLogger(__name__)
 
@@ -186,5 +187,4 @@ def register_negotiation(app):
     app.before_request(choose_format)
     register_form_submission(app, API_PREFIX)
     app.after_request(render_response)
-    app.json.sort_keys = False
-    app.json.ensure_ascii = False
+    app.json = JSONProvider(app)

@@ -2,6 +2,7 @@
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, pre_load, validates_schema
 
+from wger.api.dump import compiled_dump
 from wger.api.limits import INTEGER_MAX, INTEGER_MIN, fits_integer_column
 
 
@@ -26,6 +27,11 @@ class ResourceSchema(Schema):
         }
         if errors:
             raise ValidationError(errors)
+
+    def dump(self, obj, *, many=None):
+        """Dump as marshmallow does, by the schema's compiled dumper (`wger.api.dump`): several times faster
+        for nested documents."""
+        return compiled_dump(self, obj, self.many if many is None else bool(many))
 
 
 class QueryArgsSchema(ResourceSchema):
