@@ -635,3 +635,11 @@ def test_cli_refuses_bad_input(app, alice, args, message):
     result = app.test_cli_runner().invoke(args=["user", "create", *args])
     assert result.exit_code != 0
     assert message in result.output
+
+
+@pytest.mark.parametrize("scheme", ["Token", "Bearer"])
+def test_a_private_list_authenticates_in_one_query(app, client, alice, auth_headers, count_queries, scheme):
+    headers = auth_headers("alice") if scheme == "Bearer" else {"Authorization": f"Token {permanent_key(app, alice)}"}
+    response, queries = count_queries(lambda: client.get(PRIVATE_URL, headers=headers))
+    assert response.status_code == 200
+    assert queries == 3  # the user, then the page's count and its rows

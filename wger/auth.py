@@ -7,6 +7,7 @@ Credentials that are present but wrong give 401, never a silent anonymous reques
 schemes (`Basic`...) are ignored, as the original does.
 """
 
+import sqlalchemy as sa
 from flask import current_app, g, request, session
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
 from flask_jwt_extended.exceptions import JWTExtendedException
@@ -91,10 +92,12 @@ def _user_from_jwt(encoded):
 
 
 def _user_from_key(key):
-    token = db.session.get(Token, key) if key else None
-    if token is None or not token.user.is_active:
+    """The active user holding the permanent key `key`, found in one query, or 401."""
+    statement = sa.select(User).join(Token, Token.user_id == User.id).where(Token.key == key, User.is_active)
+    user = db.session.scalar(statement) if key else None
+    if user is None:
         reject("Invalid token.")
-    return token.user
+    return user
 
 
 def _user_from_session():
