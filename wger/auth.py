@@ -9,6 +9,7 @@ schemes (`Basic`...) are ignored, as the original does.
 
 import sqlalchemy as sa
 from flask import current_app, g, request, session
+from flask.sessions import SecureCookieSessionInterface
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
 from flask_jwt_extended.exceptions import JWTExtendedException
 from flask_smorest import abort
@@ -115,6 +116,19 @@ def _user_from_session():
         except CSRFError as error:
             abort(403, message=f"CSRF Failed: {error}")
     return user
+
+
+class CookieSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed cookie session, read only when the request brings a session cookie.
+
+    Only browsers that went through the login page have one; an API client (a key, a JWT or nobody) gets
+    an empty session without the signing serializer being built, and answers exactly as before.
+    """
+
+    def open_session(self, app, request):
+        if self.get_cookie_name(app) not in request.cookies:
+            return self.session_class()
+        return super().open_session(app, request)
 
 
 def token_pair(user):
