@@ -12,6 +12,7 @@ Stored JSON carries an ETag, so a client that sends it back in `If-None-Match` g
 import functools
 import hashlib
 from collections import OrderedDict
+from contextlib import closing
 
 import sqlalchemy as sa
 from flask import current_app, g, request
@@ -55,10 +56,12 @@ def _bump_on_catalog_flush(session, flush_context):
 
 
 def _current_version():
-    """The catalog version, read as plain SQL on a pooled connection: building and running an ORM
-    statement cost more than the rest of a cached answer."""
-    with db.engine.connect() as connection:
-        return connection.exec_driver_sql(VERSION_SQL).scalar()
+    """The catalog version, read with the driver's own cursor on a pooled connection: an ORM statement,
+    or even SQLAlchemy's connection and result objects around this one query, cost more than the rest of
+    a cached answer."""
+    with closing(db.engine.raw_connection()) as connection, closing(connection.cursor()) as cursor:
+        cursor.execute(VERSION_SQL)
+        return cursor.fetchone()[0]
 
 
 def _plain_json():
