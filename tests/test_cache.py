@@ -48,6 +48,8 @@ def test_the_url_is_the_key(client, catalog):
     assert len(client.get("/api/v2/muscle/?limit=2").json["results"]) == 2
     page = client.get("/api/v2/muscle/?limit=2", base_url="http://example.org")
     assert page.json["next"].startswith("http://example.org/")
+    secure = client.get("/api/v2/muscle/?limit=2", base_url="https://example.org")
+    assert secure.json["next"].startswith("https://example.org/")
 
 
 def test_html_is_rendered_from_a_cached_body(client, catalog):
