@@ -149,12 +149,13 @@ def measure(pool, port, path, seconds, requests, concurrency, headers=None):
             "p50_ms": round(quantiles[49] * 1000, 2), "p99_ms": round(quantiles[98] * 1000, 2)}
 
 
-def serve(app, port, workers):
-    """Start gunicorn serving `app` on 127.0.0.1:`port`; return its process once it answers."""
+def serve(app, port, workers, environment=None):
+    """Start gunicorn serving `app` on 127.0.0.1:`port` (with `environment` added to ours); return its
+    process once it answers."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
         [str(gunicorn), "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning", app],
-        cwd=ROOT, env=os.environ.copy(),
+        cwd=ROOT, env={**os.environ, **(environment or {})},
     )
     for _ in range(100):
         try:

@@ -722,3 +722,23 @@ def test_cli_refuses_bad_input(app, alice, args, message):
     result = app.test_cli_runner().invoke(args=["user", "create", *args])
     assert result.exit_code != 0
     assert message in result.output
+
+
+@pytest.mark.parametrize("scheme", ["Token", "Bearer"])
+def test_a_private_list_authenticates_in_one_query(app, client, alice, auth_headers, count_queries, scheme):
+    headers = auth_headers("alice") if scheme == "Bearer" else {"Authorization": f"Token {permanent_key(app, alice)}"}
+    response, queries = count_queries(lambda: client.get(PRIVATE_URL, headers=headers))
+    assert response.status_code == 200
+    assert queries == 3  # the user, then the page's count and its rows
+
+
+def test_a_request_without_a_session_cookie_never_reads_a_session(app, client, alice, monkeypatch):
+    def refuse(*args):
+        raise AssertionError("the cookie session was read")
+
+    monkeypatch.setattr(app.session_interface, "get_signing_serializer", refuse)
+    key = permanent_key(app, alice)
+    assert client.get(PRIVATE_URL, headers={"Authorization": f"Token {key}"}).status_code == 200
+    response = client.get("/api/v2/language/")
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers

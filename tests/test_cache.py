@@ -48,6 +48,8 @@ def test_the_url_is_the_key(client, catalog):
     assert len(client.get("/api/v2/muscle/?limit=2").json["results"]) == 2
     page = client.get("/api/v2/muscle/?limit=2", base_url="http://127.0.0.1:8123")
     assert page.json["next"].startswith("http://127.0.0.1:8123/")
+    secure = client.get("/api/v2/muscle/?limit=2", base_url="https://127.0.0.1:8123")
+    assert secure.json["next"].startswith("https://127.0.0.1:8123/")
 
 
 def test_html_is_rendered_from_a_cached_body(client, catalog):

@@ -91,6 +91,7 @@ def register_pages(app):
 
     app.register_blueprint(landing.blueprint)
     app.register_blueprint(pages.blueprint)
+    app.session_interface = auth.CookieSessionInterface()
     app.after_request(auth.keep_csrf_cookie)
     app.config["ACCOUNT_PAGES"] = pages.ENDPOINTS
 

@@ -11,7 +11,9 @@ import datetime as dt
 import uuid
 
 import jwt
+import sqlalchemy as sa
 from flask import current_app, g, request, session
+from flask.sessions import SecureCookieSessionInterface
 from flask_smorest import abort
 from flask_wtf.csrf import generate_csrf, validate_csrf
 from wtforms import ValidationError as CSRFError
@@ -115,10 +117,12 @@ def _user_from_jwt(encoded):
 
 
 def _user_from_key(key):
-    token = db.session.get(Token, key) if key else None
-    if token is None or not token.user.is_active:
+    """The active user holding the permanent key `key`, found in one query, or 401."""
+    statement = sa.select(User).join(Token, Token.user_id == User.id).where(Token.key == key, User.is_active)
+    user = db.session.scalar(statement) if key else None
+    if user is None:
         reject("Invalid token.")
-    return token.user
+    return user
 
 
 def _user_from_session():
@@ -136,6 +140,19 @@ def _user_from_session():
         except CSRFError as error:
             abort(403, message=f"CSRF Failed: {error}")
     return user
+
+
+class CookieSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed cookie session, read only when the request brings a session cookie.
+
+    Only browsers that went through the login page have one; an API client (a key, a JWT or nobody) gets
+    an empty session without the signing serializer being built, and answers exactly as before.
+    """
+
+    def open_session(self, app, request):
+        if self.get_cookie_name(app) not in request.cookies:
+            return self.session_class()
+        return super().open_session(app, request)
 
 
 def token_pair(user):

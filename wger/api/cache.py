@@ -1,7 +1,7 @@
 """Cached public reads that are never stale.
 
 The catalog (exercises, ingredients, muscles...) changes rarely and is read constantly: apps sync whole
-lists. A cached resource keeps each GET's JSON body in the worker's memory, keyed by the full URL. Every
+lists. A cached resource keeps each GET's JSON body in the worker's memory, keyed by its URL. Every
 ORM flush that touches a model of a cached resource (`watch`, called as resources are registered)
 increments `DataVersion` in the same transaction, and every cached read compares that counter first (one
 small query): a write is visible on the very next request, from every worker, where the original's
@@ -12,6 +12,7 @@ Stored JSON carries an ETag, so a client that sends it back in `If-None-Match` g
 import functools
 import hashlib
 from collections import OrderedDict
+from contextlib import closing
 
 import sqlalchemy as sa
 from flask import current_app, g, request
@@ -55,10 +56,12 @@ def _bump_on_catalog_flush(session, flush_context):
 
 
 def _current_version():
-    """The catalog version, read as plain SQL on a pooled connection: building and running an ORM
-    statement cost more than the rest of a cached answer."""
-    with db.engine.connect() as connection:
-        return connection.exec_driver_sql(VERSION_SQL).scalar()
+    """The catalog version, read with the driver's own cursor on a pooled connection: an ORM statement,
+    or even SQLAlchemy's connection and result objects around this one query, cost more than the rest of
+    a cached answer."""
+    with closing(db.engine.raw_connection()) as connection, closing(connection.cursor()) as cursor:
+        cursor.execute(VERSION_SQL)
+        return cursor.fetchone()[0]
 
 
 def _plain_json():
@@ -78,6 +81,14 @@ def _stored_answer(body, etag):
     return response
 
 
+def _url_key():
+    """The requested URL as the WSGI server hands it over: it decides the body (its links name the
+    scheme, host and path) as `request.url` does, without the decoding that cost as much as the lookup."""
+    environ = request.environ
+    return (environ["wsgi.url_scheme"], request.host, request.root_path, environ["PATH_INFO"],
+            environ.get("QUERY_STRING", ""))
+
+
 def cached_read(view):
     """Serve a 200 GET of `view` from memory while the catalog version is unchanged, with an ETag."""
 
@@ -89,7 +100,7 @@ def cached_read(view):
         if version != _cached_version[0]:
             _bodies.clear()
             _cached_version[0] = version
-        key = request.url
+        key = _url_key()
         stored = _bodies.get(key)
         if stored is not None:
             _bodies.move_to_end(key)

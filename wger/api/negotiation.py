@@ -11,6 +11,7 @@ description, and re-renders the JSON body as indented JSON or the browsable page
 its own for any of this.
 """
 
+import functools
 import json
 import logging
 import re
@@ -94,8 +95,21 @@ def _matching_range(media_type, ranges):
     return max(matches, key=lambda match: match[0], default=None)
 
 
+def _indent(parameters):
+    """The `indent` parameter of the JSON range, clamped to 0-8 as the original does; None if absent."""
+    try:
+        return max(0, min(int(parameters["indent"]), MAX_INDENT))
+    except (KeyError, ValueError):
+        return None
+
+
+@functools.lru_cache(maxsize=256)
 def _negotiate(header):
-    """Return `(format, parameters of the chosen range)`, or None when no format is acceptable."""
+    """Return `(format, JSON indent)` for an Accept header, or None when no format is acceptable.
+
+    Remembered per header: clients send few distinct ones, and parsing one cost more than the cached
+    answer it chose a format for.
+    """
     ranges = _accept_ranges(header)
     candidates = []
     for preference, (name, media_type) in enumerate(MEDIA_TYPES.items()):
@@ -106,15 +120,7 @@ def _negotiate(header):
     if not candidates:
         return None
     _, name, parameters = max(candidates, key=lambda candidate: candidate[0])
-    return name, parameters
-
-
-def _indent(parameters):
-    """The `indent` parameter of the JSON range, clamped to 0-8 as the original does; None if absent."""
-    try:
-        return max(0, min(int(parameters["indent"]), MAX_INDENT))
-    except (KeyError, ValueError):
-        return None
+    return name, _indent(parameters) if name == "json" else None
 
 
 def choose_format():
@@ -135,9 +141,7 @@ def choose_format():
         return
     if negotiated is None:
         abort(406)
-    g.api_format, parameters = negotiated
-    if g.api_format == "json":
-        g.json_indent = _indent(parameters)
+    g.api_format, g.json_indent = negotiated
 
 
 def _options_response(response):
