@@ -73,15 +73,20 @@ def json_body(data):
 
 
 def _problems(body):
-    """Walk the parsed body once (iteratively: depth is what is being checked) and name what is wrong."""
+    """Walk the parsed body once (iteratively: depth is what is being checked) and name what is wrong.
+
+    A problem is reported under its top-level key, or under `non_field_errors` when that key itself is
+    text no field can hold."""
     errors = {}
     top_level = body.items() if isinstance(body, dict) else [(NON_FIELD_ERRORS, body)]
-    for name, _ in top_level:
-        if text_problem(name):
-            errors.setdefault(NON_FIELD_ERRORS, [text_problem(name)])
-    pending = [(name, value, 1) for name, value in top_level]
+    pending = []
+    for name, value in top_level:
+        name_problem = text_problem(name)
+        if name_problem:
+            errors.setdefault(NON_FIELD_ERRORS, [name_problem])
+        pending.append((NON_FIELD_ERRORS if name_problem else name, value, 1))
     while pending:
-        name, value, depth = pending.pop()
+        field, value, depth = pending.pop()
         if depth > MAX_JSON_DEPTH:
             abort(400, message=TOO_DEEP)
         problem = None
@@ -92,10 +97,9 @@ def _problems(body):
         elif isinstance(value, dict):
             for key, item in value.items():
                 problem = problem or text_problem(key)
-                pending.append((name, item, depth + 1))
+                pending.append((field, item, depth + 1))
         elif isinstance(value, list):
-            pending.extend((name, item, depth + 1) for item in value)
+            pending.extend((field, item, depth + 1) for item in value)
         if problem:
-            field = NON_FIELD_ERRORS if text_problem(name) else name
             errors.setdefault(field, [problem])
     return errors
