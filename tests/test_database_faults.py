@@ -1,5 +1,6 @@
 """A database that is down or stalled answers 503 with `Retry-After` within the configured bounds, and the
-server recovers by itself when the database is back.
+server recovers by itself when the database is back; a pooled connection the server closed is replaced
+unnoticed, and PostgreSQL reads run without a transaction.
 
 The PostgreSQL tests run a private cluster in a temporary folder (initdb and pg_ctl, as the `postgres`
 user when the suite runs as root), stop it for an outage and freeze its processes (SIGSTOP) for a stall.
@@ -15,12 +16,14 @@ import tempfile
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
 from flask_migrate import upgrade
 from servers import free_port
+from sqlalchemy import event
 
 from wger import create_app
-from wger.database import engine_options
+from wger.database import db, engine_options
 
 DATABASE_UNAVAILABLE = {"detail": "The database is not available at the moment; please try again shortly."}
 # Small bounds, so a fault is answered within seconds: connect 1 s, statement 1 s, any answer 2 s.
@@ -153,6 +156,44 @@ def test_a_stalled_database_answers_503_within_the_bounds_and_the_server_recover
     assert client.get(LIST).status_code == 200
 
 
+def test_a_pooled_connection_the_server_closed_is_replaced_unnoticed(cluster, cluster_app):
+    client = cluster_app.test_client()
+    assert client.get(LIST).status_code == 200
+    with psycopg.connect(cluster.url, autocommit=True) as admin:
+        terminated = admin.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        ).fetchone()[0]
+    assert terminated >= 1
+    time.sleep(0.2)  # the backend's goodbye reaches the pooled socket
+    assert client.get(LIST).status_code == 200
+
+
+def test_reads_run_without_a_transaction_and_writes_in_one(cluster_app):
+    """GET statements run in autocommit (no BEGIN and ROLLBACK round trips); a POST keeps its transaction,
+    and the connection goes back to the pool as it came."""
+    seen = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(conn.connection.dbapi_connection.autocommit)
+
+    with cluster_app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        client = cluster_app.test_client()
+        assert client.get(LIST).status_code == 200
+        reads, seen[:] = seen[:], []
+        assert client.post("/api/v2/login/", json={"username": "nobody", "password": "wrong"}).status_code == 400
+        writes = seen[:]
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert reads and all(reads)
+    assert writes and not any(writes)
+    with cluster_app.app_context(), engine.connect() as connection:
+        assert connection.connection.dbapi_connection.autocommit is False
+
+
 def test_a_port_that_accepts_but_never_answers_is_a_503(tmp_path):
     silent = free_port()
     with socket.create_server(("127.0.0.1", silent)) as listener:
@@ -178,5 +219,5 @@ def test_an_unreachable_sqlite_file_is_a_503(tmp_path):
 
 def test_every_wait_on_postgresql_is_bounded():
     options = engine_options("postgresql+psycopg://db/wger", connect_timeout=5, statement_timeout=10, pool_timeout=5)
-    assert options == {"pool_pre_ping": True, "pool_timeout": 5,
+    assert options == {"pool_timeout": 5,
                        "connect_args": {"connect_timeout": 5, "options": "-c statement_timeout=10000"}}

@@ -12,7 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from wger.config import default_config
-from wger.database import answer_deadline, db, engine_options
+from wger.database import answer_deadline, autocommit_reads, db, discard_closed_connections, engine_options
 from wger.extensions import cors, migrate
 
 
@@ -63,17 +63,22 @@ def register_extensions(app):
     from wger.api.smorest import api
 
     db.init_app(app)
-    bound_waits_on_the_database(app)
+    tune_postgresql(app)
     migrate.init_app(app, db, directory=str(migrations_folder()), render_as_batch=True, compare_type=True)
     api.init_app(app)
     cors.init_app(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, expose_headers=["X-Request-ID"])
 
 
-def bound_waits_on_the_database(app):
-    """Give up waiting for a PostgreSQL server that stopped answering (see `wger.database.engine_options`)."""
+def tune_postgresql(app):
+    """On PostgreSQL: give up waiting for a server that stopped answering (see
+    `wger.database.engine_options`), replace pooled connections it closed, and read without transactions."""
     config = app.config
-    if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql") and config["DATABASE_STATEMENT_TIMEOUT"]:
-        with app.app_context():
+    if not config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        return
+    with app.app_context():
+        discard_closed_connections(db.engine)
+        autocommit_reads(db.engine)
+        if config["DATABASE_STATEMENT_TIMEOUT"]:
             answer_deadline(db.engine, config["DATABASE_STATEMENT_TIMEOUT"] + config["DATABASE_CONNECT_TIMEOUT"])
 
 

@@ -6,10 +6,13 @@ SQLite hands the id of a deleted newest row to the next insert, and a client tha
 the new object for the deleted one. PostgreSQL's sequences never reuse an id.
 """
 
+import select
+
 import psycopg
+from flask import has_request_context, request
 from flask_sqlalchemy import SQLAlchemy
 from psycopg.errors import _WaitTimeout as WaitTimeout  # what Connection.wait(timeout=...) raises
-from sqlalchemy import MetaData, event
+from sqlalchemy import MetaData, event, exc
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -42,15 +45,16 @@ def engine_options(url, connect_timeout, statement_timeout, pool_timeout):
     """SQLAlchemy engine options that bound every wait on the database (seconds; 0 turns a bound off).
 
     PostgreSQL: connecting gives up after `connect_timeout`, the server cancels a statement after
-    `statement_timeout`, a pooled connection is pinged before use (so a restarted server is reconnected to),
-    and waiting for a free pooled connection ends after `pool_timeout`. A server that stops answering
+    `statement_timeout`, and waiting for a free pooled connection ends after `pool_timeout`. A pooled
+    connection the server has closed is replaced before use (`discard_closed_connections`, which costs no
+    round trip where SQLAlchemy's `pool_pre_ping` costs one per request). A server that stops answering
     altogether (stalled, or its network gone) cannot cancel anything, so the client also gives up waiting
     for any answer after `statement_timeout + connect_timeout` (`answer_deadline`). SQLite is a local file:
     it only waits for another writer's lock, up to `statement_timeout`.
     """
     if not url.startswith("postgresql"):
         return {"connect_args": {"timeout": statement_timeout or 5}}
-    options = {"pool_pre_ping": True, "pool_timeout": pool_timeout or None, "connect_args": {}}
+    options = {"pool_timeout": pool_timeout or None, "connect_args": {}}
     if connect_timeout:
         options["connect_args"]["connect_timeout"] = max(1, round(connect_timeout))
     if statement_timeout:
@@ -75,3 +79,42 @@ def answer_deadline(engine, seconds):
     @event.listens_for(engine, "do_connect")
     def connect(dialect, connection_record, cargs, cparams):
         return BoundedConnection.connect(*cargs, **cparams)
+
+
+def discard_closed_connections(engine):
+    """Replace a pooled PostgreSQL connection the server closed while it sat in the pool (a restart, an
+    idle timeout) before a request uses it.
+
+    An idle connection has nothing to read unless the server sent it its goodbye, so a socket that is
+    readable at checkout is discarded, and SQLAlchemy connects anew. Unlike a ping, the check is one
+    system call, not a round trip to the server on every request.
+    """
+    @event.listens_for(engine, "checkout")
+    def checkout(dbapi_connection, connection_record, connection_proxy):
+        try:
+            readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+        except (psycopg.Error, OSError, ValueError):
+            readable = True
+        if readable:
+            raise exc.DisconnectionError("the server closed this pooled connection")
+
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def autocommit_reads(engine):
+    """Run the PostgreSQL statements of GET, HEAD and OPTIONS requests without a transaction.
+
+    A read needs none (Django, under the original, runs every request so), and the transaction costs two
+    round trips a request, BEGIN and ROLLBACK, and the ROLLBACK makes psycopg forget the statements it
+    prepared. Writes keep their transaction: a connection goes back to the pool as it came.
+    """
+    @event.listens_for(engine, "checkout")
+    def checkout(dbapi_connection, connection_record, connection_proxy):
+        if has_request_context() and request.method in SAFE_METHODS:
+            dbapi_connection.autocommit = True
+
+    @event.listens_for(engine, "checkin")
+    def checkin(dbapi_connection, connection_record):
+        if dbapi_connection is not None and not dbapi_connection.closed and dbapi_connection.autocommit:
+            dbapi_connection.autocommit = False
