@@ -23,9 +23,20 @@ def migrations_folder():
     return beside if beside.is_dir() else Path.cwd() / "migrations"
 
 
+class SyncFlask(Flask):
+    """Flask for an app whose views and hooks are all plain functions.
+
+    Flask asks `inspect` whether each hook and view is a coroutine function on every request (about ten
+    times), to run async ones in an event loop. This app has none, so every function runs as it is.
+    """
+
+    def ensure_sync(self, func):
+        return func
+
+
 def create_app(config=None):
     """Build the application; `config` (a mapping) overrides the settings read from the environment."""
-    app = Flask(__name__, instance_relative_config=True)
+    app = SyncFlask(__name__, instance_relative_config=True)
     register_config(app, config)
     register_host_check(app)
     register_url_converters(app)

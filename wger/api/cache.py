@@ -11,8 +11,9 @@ Stored JSON carries an ETag, so a client that sends it back in `If-None-Match` g
 
 import functools
 import hashlib
+import os
+import threading
 from collections import OrderedDict
-from contextlib import closing
 
 import sqlalchemy as sa
 from flask import current_app, g, request
@@ -29,6 +30,7 @@ MAX_ENTRIES = 2048
 _bodies = OrderedDict()
 _cached_version = [None]
 _watched_models = set()
+_version_readers = threading.local()
 
 
 def watch(model):
@@ -56,12 +58,37 @@ def _bump_on_catalog_flush(session, flush_context):
 
 
 def _current_version():
-    """The catalog version, read with the driver's own cursor on a pooled connection: an ORM statement,
-    or even SQLAlchemy's connection and result objects around this one query, cost more than the rest of
-    a cached answer."""
-    with closing(db.engine.raw_connection()) as connection, closing(connection.cursor()) as cursor:
+    """The catalog version, read on a connection of this thread's own with the driver's cursor.
+
+    It is asked on every cached read, and the pool's checkout and return, an ORM statement, or even
+    SQLAlchemy's result objects around this one query cost more than the rest of a cached answer. The
+    connection reads without a transaction, so it always sees the last committed version. A failure
+    closes it (the next read connects anew) and is raised as SQLAlchemy's error, which is a 503.
+    """
+    connection = _version_reader()
+    try:
+        cursor = connection.cursor()
         cursor.execute(VERSION_SQL)
         return cursor.fetchone()[0]
+    except db.engine.dialect.loaded_dbapi.Error as error:
+        _version_readers.by_engine.pop(db.engine, None)
+        connection.close()
+        raise sa.exc.DBAPIError.instance(VERSION_SQL, None, error, db.engine.dialect.loaded_dbapi.Error) from error
+
+
+def _version_reader():
+    """This thread's connection for the version (one per engine; a forked worker makes its own)."""
+    if getattr(_version_readers, "pid", None) != os.getpid():
+        _version_readers.pid, _version_readers.by_engine = os.getpid(), {}
+    connection = _version_readers.by_engine.get(db.engine)
+    if connection is None:
+        pooled = db.engine.raw_connection()
+        connection = pooled.driver_connection
+        pooled.detach()
+        if hasattr(connection, "autocommit"):
+            connection.autocommit = True
+        _version_readers.by_engine[db.engine] = connection
+    return connection
 
 
 def _plain_json():
