@@ -201,6 +201,13 @@ def test_indent_applies_to_errors_too(client):
 def test_cross_origin_clients_may_read_the_api(client, catalog):
     response = client.get("/api/v2/muscle/", headers={"Origin": "https://app.example"})
     assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.headers["Access-Control-Expose-Headers"] == "X-Request-ID"
+    assert "Access-Control-Allow-Methods" not in response.headers
+
+
+def test_pages_outside_the_api_allow_no_cross_origin_reads(client):
+    response = client.get("/", headers={"Origin": "https://app.example"})
+    assert "Access-Control-Allow-Origin" not in response.headers
 
 
 def test_cors_preflight_allows_authorization_header(client):
@@ -215,6 +222,7 @@ def test_cors_preflight_allows_authorization_header(client):
     assert response.status_code == 200
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert "authorization" in response.headers["Access-Control-Allow-Headers"].lower()
+    assert response.headers["Access-Control-Allow-Methods"] == "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"
 
 
 @dataclasses.dataclass

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from wger.config import default_config
 from wger.database import answer_deadline, autocommit_reads, db, discard_closed_connections, engine_options
-from wger.extensions import cors, migrate
+from wger.extensions import migrate
 
 
 def migrations_folder():
@@ -71,13 +71,14 @@ def register_url_converters(app):
 
 
 def register_extensions(app):
+    from wger.api.cors import allow_cross_origin
     from wger.api.smorest import api
 
     db.init_app(app)
     tune_postgresql(app)
     migrate.init_app(app, db, directory=str(migrations_folder()), render_as_batch=True, compare_type=True)
     api.init_app(app)
-    cors.init_app(app, resources={r"/api/*": {"origins": "*"}}, send_wildcard=True, expose_headers=["X-Request-ID"])
+    app.after_request(allow_cross_origin)
 
 
 def tune_postgresql(app):

@@ -4,8 +4,6 @@ The database handle lives in `wger.database` and the API object in `wger.api.smo
 the API machinery each import only what is below them.
 """
 
-from flask_cors import CORS
 from flask_migrate import Migrate
 
 migrate = Migrate()
-cors = CORS()

@@ -17,6 +17,8 @@ from marshmallow import ValidationError
 
 from wger.api.errors import NON_FIELD_ERRORS
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")  # the bodies Werkzeug reads as forms
+
 MAX_JSON_DEPTH = 32
 FORBIDDEN_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 INVALID_NUMBER = "A valid number is required."
@@ -40,7 +42,8 @@ def check_query_and_form():
     parameter of ours, and unknown parameters are ignored, as the original does.
     """
     errors = {}
-    for values in (request.args, request.form):
+    has_form = request.mimetype in FORM_TYPES
+    for values in (request.args, request.form) if has_form else (request.args,):
         for name, value in values.items(multi=True):
             problem = text_problem(value) if isinstance(name, str) and not text_problem(name) else None
             if problem:

@@ -56,7 +56,8 @@ class FormatSuffixMiddleware:
 
 def is_api_request():
     """Whether this request is for an API endpoint (the OpenAPI document and its pages negotiate alone)."""
-    on_api_path = request.path.startswith(API_PREFIX) or request.path == API_PREFIX.rstrip("/")
+    path = request.path
+    on_api_path = path.startswith(API_PREFIX) or path == API_PREFIX.rstrip("/")
     return on_api_path and request.blueprint != DOCS_BLUEPRINT
 
 
@@ -157,16 +158,31 @@ def _options_response(response):
     return body
 
 
+@functools.lru_cache(maxsize=64)
+def _allow_header(methods):
+    return ", ".join(sorted(methods))
+
+
+def _vary_on_accept(headers):
+    """Add `Accept` to `Vary` (set on every API answer, so its value is kept plain rather than parsed)."""
+    vary = headers.get("Vary")
+    if not vary:
+        headers["Vary"] = "Accept"
+    elif "accept" not in (part.strip().lower() for part in vary.split(",")):
+        headers["Vary"] = f"{vary}, Accept"
+
+
 def render_response(response):
     """Add `Vary` and `Allow`, then re-render the JSON body as indented JSON or the browsable page."""
     if not is_api_request():
         return response
-    allowed = request.url_rule.methods if request.url_rule else response.allow
+    rule = request.url_rule
+    allowed = rule.methods if rule else response.allow
     if allowed:
-        response.headers["Allow"] = ", ".join(sorted(allowed))
-    if request.method == "OPTIONS" and request.url_rule and response.status_code == 200 and not response.data:
+        response.headers["Allow"] = _allow_header(frozenset(allowed))
+    if request.method == "OPTIONS" and rule and response.status_code == 200 and not response.data:
         response = _options_response(response)
-    response.vary.add("Accept")
+    _vary_on_accept(response.headers)
     if response.direct_passthrough or response.mimetype not in ("application/json", ""):
         return response
     if g.get("api_format") == "html":

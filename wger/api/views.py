@@ -16,7 +16,7 @@ from wger.api.actions import build_view
 from wger.api.cache import cached_read
 from wger.api.fields import RelatedList
 from wger.api.filters import openapi_parameters, where_clauses
-from wger.api.input_checks import json_body
+from wger.api.input_checks import FORM_TYPES, json_body
 from wger.api.objects import get_object, select_objects
 from wger.api.pagination import page_bounds, page_links, page_schema
 from wger.api.resource import JSON_AND_FORMS
@@ -25,7 +25,6 @@ from wger.database import db
 registry = []
 
 JSON_TYPES = ("application/json",)
-FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 PAGE_PARAMETERS = [
     {"in": "query", "name": "limit", "required": False, "schema": {"type": "integer"},
      "description": "Number of results to return per page."},
