@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from wger.api.resource import Resource
+
 CATEGORIES, MEASUREMENTS = "/api/v2/measurement-category/", "/api/v2/measurement/"
 
 
@@ -55,6 +57,14 @@ def test_one_value_per_category_and_day(client, owner, biceps):
     assert repeated == {"non_field_errors": ["The fields date, category must make a unique set."]}
     other = client.post(CATEGORIES, json={"name": "Waist", "unit": "cm"}, headers=owner).json["id"]
     measure(client, owner, other, date="2024-03-01", value=80)
+
+
+def test_a_pair_the_database_refuses_is_named_in_its_declared_order(client, owner, biceps, monkeypatch):
+    """A concurrent write passed the check first: the unique constraint's refusal reads like the check's."""
+    measure(client, owner, biceps, date="2024-03-01", value=35)
+    monkeypatch.setattr(Resource, "check_unique", lambda resource, obj: None)
+    repeated = measure(client, owner, biceps, status=400, date="2024-03-01", value=36)
+    assert repeated == {"non_field_errors": ["The fields date, category must make a unique set."]}
 
 
 def test_text_is_bounded_by_its_column(client, owner, biceps):

@@ -162,6 +162,15 @@ def _broken_unique_constraint(error):
     return qualified[0][0], [column for _, _, column in qualified]
 
 
+# model -> the sets of fields its resources declare unique together, each in its declared order
+_declared_unique_sets = {}
+
+
+def declare_unique_sets(model, unique_together):
+    """Remember the order in which `model`'s resources name their unique sets: a conflict names them so."""
+    _declared_unique_sets.setdefault(model, []).extend(unique_together)
+
+
 def _wire_names(table_name, columns):
     """The mapped class of `table_name` and the wire names of its `columns` (a foreign key is named by its
     relationship: `user_id` is `user`)."""
@@ -186,12 +195,9 @@ def conflict_errors(error):
     model, names = _wire_names(*broken)
     if len(names) == 1:
         return {names[0]: ["This field must be unique."]}
-    from wger.api.views import registry
-
-    for resource in registry:
-        for declared in resource.unique_together:
-            if resource.model is model and set(declared) == set(names):
-                names = list(declared)
+    for declared in _declared_unique_sets.get(model, ()):
+        if set(declared) == set(names):
+            names = list(declared)
     return {NON_FIELD_ERRORS: [f"The fields {', '.join(names)} must make a unique set."]}
 
 

@@ -19,6 +19,7 @@ from marshmallow import Schema, ValidationError
 
 from wger.api import paths
 from wger.api.access import Public
+from wger.api.errors import declare_unique_sets
 from wger.api.filters import build_filters
 from wger.database import db
 
@@ -104,6 +105,7 @@ class Resource:
         self.ordering_columns = {name: self.sort_keys[name] for name in names}
         self.unique_columns = [[paths.resolve(self.model, name).column for name in names]
                                for names in self.unique_together]
+        declare_unique_sets(self.model, self.unique_together)
         self._check_actions()
         self.not_found_noun = self.not_found_noun or self.model.__name__
         self.schema_fields = self.schema().fields
