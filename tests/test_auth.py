@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import re
 import warnings
 
@@ -518,8 +519,9 @@ def test_views_without_a_limit_count_nothing(app, client, monkeypatch):
 
 @pytest.fixture
 def redis_limits(app, monkeypatch):
-    """Count rate limits in Redis database 14 for one test, then go back to the database."""
-    monkeypatch.setitem(app.config, "RATE_LIMIT_STORAGE", "redis://127.0.0.1:6379/14")
+    """Count rate limits in Redis for one test, then go back to the database: in `REDIS_URL`'s database, so
+    that suites run side by side can be kept apart, else in database 14."""
+    monkeypatch.setitem(app.config, "RATE_LIMIT_STORAGE", os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/14")
     storage = rate_limiter(app).storage
     storage.reset()
     yield storage
