@@ -117,3 +117,9 @@ def test_an_empty_private_list_costs_only_the_callers_query(client, make_user, a
     page, queries = count_queries(lambda: client.get("/api/v2/weightentry/", headers=headers))
     assert page.json == {"count": 0, "next": None, "previous": None, "results": []}
     assert queries == 2  # the user, then the empty page: no count is needed at offset 0
+
+
+def test_a_private_page_past_the_end_counts_only_the_callers_rows(client, two_diaries):
+    for name, count in (("ann", 3), ("bob", 2), ("ann", 3)):
+        page = client.get("/api/v2/weightentry/?offset=10", headers=two_diaries[name]).json
+        assert (page["count"], page["results"]) == (count, [])
