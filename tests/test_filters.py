@@ -95,3 +95,34 @@ def test_filter_parameters_are_documented(client):
 def test_misspelt_paths_fail_when_declared(declaration, message):
     with pytest.raises(ValueError, match=message):
         Resource("probe", WeightUnit, WeightUnitSchema, "A misdeclared resource.", **declaration)
+
+
+@pytest.fixture
+def lifters(make_user, auth_headers):
+    make_user("lifter"), make_user("rival")
+    return {"lifter": auth_headers("lifter"), "rival": auth_headers("rival")}
+
+
+def _workout_with_a_day(client, headers):
+    workout = client.post("/api/v2/workout/", json={"name": "Push"}, headers=headers).json
+    body = {"training": workout["id"], "description": "Chest", "day": [2]}
+    assert client.post("/api/v2/day/", json=body, headers=headers).status_code == 201
+    return workout["id"]
+
+
+def test_a_filter_naming_a_deleted_object_is_400_on_the_next_request(client, lifters):
+    workout = _workout_with_a_day(client, lifters["lifter"])
+    url = f"/api/v2/day/?training={workout}"
+    assert client.get(url, headers=lifters["lifter"]).json["count"] == 1
+    assert client.delete(f"/api/v2/workout/{workout}/", headers=lifters["lifter"]).status_code == 204
+    response = client.get(url, headers=lifters["lifter"])
+    assert response.status_code == 400
+    assert response.json == {"training": ["Select a valid choice. That choice is not one of the available choices."]}
+
+
+def test_a_filter_naming_another_users_object_is_400_after_its_owner_used_it(client, lifters):
+    url = f"/api/v2/day/?training={_workout_with_a_day(client, lifters['lifter'])}"
+    assert client.get(url, headers=lifters["lifter"]).json["count"] == 1
+    response = client.get(url, headers=lifters["rival"])
+    assert response.status_code == 400
+    assert list(response.json) == ["training"]

@@ -76,4 +76,50 @@ def test_offset_past_the_end_is_an_empty_page(client, catalog):
 def test_a_list_page_costs_the_same_queries_whatever_its_size(client, catalog, count_queries, url):
     _, small = count_queries(lambda: client.get(f"{url}?limit=1"))
     _, large = count_queries(lambda: client.get(f"{url}?limit=100"))
-    assert small == large == 3  # the catalog version, the count, the page
+    assert small == large == 2  # the catalog version, the page with its count
+
+
+def test_a_page_past_the_end_counts_in_one_more_query(client, catalog, count_queries):
+    page, queries = count_queries(lambda: client.get("/api/v2/muscle/?limit=5&offset=500"))
+    assert (page.json["count"], page.json["results"]) == (16, [])
+    assert page.json["previous"] == "http://localhost/api/v2/muscle/?limit=5&offset=495"
+    assert queries == 3  # the catalog version, the empty page, its count
+
+
+@pytest.fixture
+def two_diaries(client, make_user, auth_headers):
+    """Two users with weight entries of their own: three for `ann`, two for `bob`."""
+    make_user("ann"), make_user("bob")
+    headers = {"ann": auth_headers("ann"), "bob": auth_headers("bob")}
+    for name, days in (("ann", (1, 2, 3)), ("bob", (4, 5))):
+        for day in days:
+            body = {"date": f"2024-01-0{day}", "weight": 70 + day}
+            assert client.post("/api/v2/weightentry/", json=body, headers=headers[name]).status_code == 201
+    return headers
+
+
+@pytest.mark.parametrize("query", ["?limit=2", "?limit=2&offset=1", "?ordering=-date"])
+def test_users_alternating_on_one_url_each_see_only_their_own_rows(client, two_diaries, query):
+    dates = {"ann": ["2024-01-01", "2024-01-02", "2024-01-03"], "bob": ["2024-01-04", "2024-01-05"]}
+    for name in ("ann", "bob", "ann", "bob"):
+        page = client.get(f"/api/v2/weightentry/{query}", headers=two_diaries[name]).json
+        expected = sorted(dates[name], reverse="-date" in query)
+        if "limit" in query:
+            offset = int(query.partition("offset=")[2] or 0)
+            expected = expected[offset:offset + 2]
+        assert page["count"] == len(dates[name])
+        assert [entry["date"] for entry in page["results"]] == expected
+
+
+def test_an_empty_private_list_costs_only_the_callers_query(client, make_user, auth_headers, count_queries):
+    make_user("newcomer")
+    headers = auth_headers("newcomer")
+    page, queries = count_queries(lambda: client.get("/api/v2/weightentry/", headers=headers))
+    assert page.json == {"count": 0, "next": None, "previous": None, "results": []}
+    assert queries == 2  # the user, then the empty page: no count is needed at offset 0
+
+
+def test_a_private_page_past_the_end_counts_only_the_callers_rows(client, two_diaries):
+    for name, count in (("ann", 3), ("bob", 2), ("ann", 3)):
+        page = client.get("/api/v2/weightentry/?offset=10", headers=two_diaries[name]).json
+        assert (page["count"], page["results"]) == (count, [])

@@ -30,6 +30,9 @@ JWT_ALGORITHM = "HS256"
 TOKEN_NOT_VALID = "token_not_valid"
 REQUIRED_CLAIMS = ("token_type", "exp", "iat", "jti", "user_id")
 LIFETIMES = {"access": "JWT_ACCESS_TOKEN_EXPIRES", "refresh": "JWT_REFRESH_TOKEN_EXPIRES"}
+# Built once: SQLAlchemy memoizes a statement's cache key, so reusing it skips building and keying it per request.
+USER_BY_KEY = (sa.select(User).join(Token, Token.user_id == User.id)
+               .where(Token.key == sa.bindparam("key"), User.is_active))
 
 
 def reject(detail, code=None):
@@ -118,8 +121,7 @@ def _user_from_jwt(encoded):
 
 def _user_from_key(key):
     """The active user holding the permanent key `key`, found in one query, or 401."""
-    statement = sa.select(User).join(Token, Token.user_id == User.id).where(Token.key == key, User.is_active)
-    user = db.session.scalar(statement) if key else None
+    user = db.session.scalar(USER_BY_KEY, {"key": key}) if key else None
     if user is None:
         reject("Invalid token.")
     return user

@@ -9,12 +9,16 @@ users publish to each other: every signed-in caller reads the objects `where` se
 """
 
 from flask_smorest import abort
-from sqlalchemy import false
+from sqlalchemy import bindparam, false
 from sqlalchemy.orm import RelationshipProperty
 
 from wger import auth
 
 _owned_models = {}
+
+
+def _caller_id():
+    return auth.current_user().id
 
 
 def visible(model, statement):
@@ -118,12 +122,13 @@ class Owned:
         return (401,) if method in ("GET", "HEAD", "OPTIONS") else (401, 403)
 
     def scope(self, statement):
-        user = auth.current_user()
-        if user is None:
+        """The owner's objects. The owner's id is a parameter read when the statement runs, never a value
+        built into it, so a statement built once may serve every caller (`wger.api.views.list_page`)."""
+        if auth.current_user() is None:
             return statement.where(false())
         for relationship in self.joins:
             statement = statement.join(relationship)
-        statement = statement.where(self.user_column == user.id)
+        statement = statement.where(self.user_column == bindparam("owner_id", callable_=_caller_id))
         return statement if self.where is None else statement.where(self.where)
 
     def stamp(self, obj):
