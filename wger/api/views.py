@@ -11,6 +11,7 @@ from flask.views import MethodView
 from flask_smorest import abort
 from marshmallow import ValidationError, fields
 
+from wger import auth
 from wger.api import cache, openapi
 from wger.api.actions import build_view
 from wger.api.cache import cached_read
@@ -137,9 +138,13 @@ def _page_statements(resource, clauses):
     SQLAlchemy memoizes a statement's cache key, so a reused statement is neither built nor keyed again.
     What shapes the statements (the resource and every query parameter but the page bounds) is the key;
     what varies within a shape is a parameter: limit, offset and the owner's id (`wger.api.access`).
-    The oldest statements are dropped beyond `PAGE_STATEMENTS_KEPT`.
+    For a private resource, whether anybody is signed in is part of the key too: its access rule scopes an
+    anonymous caller to nothing, and that statement must never serve a user. The oldest statements are
+    dropped beyond `PAGE_STATEMENTS_KEPT`.
     """
-    key = (resource.name, *(item for item in request.args.items(multi=True) if item[0] not in PAGE_ARGS))
+    signed_in = resource.private and auth.current_user() is not None
+    args = (item for item in request.args.items(multi=True) if item[0] not in PAGE_ARGS)
+    key = (resource.name, signed_in, *args)
     statements = _built_page_statements.get(key)
     if statements is None:
         statements = _build_page_statements(resource, clauses)
