@@ -14,7 +14,6 @@ from wger.api.access import Owned, Shared
 from wger.api.actions import Action
 from wger.api.resource import CRUD, Resource
 from wger.api.views import register
-from wger.blueprints.exercises.resources import BASE_INFO
 from wger.blueprints.workouts import actions, rules, schemas
 from wger.models import Day, Schedule, ScheduleStep, Set, Setting, Workout, WorkoutLog, WorkoutSession
 
@@ -25,7 +24,6 @@ WHOLE_WORKOUT = selectinload(Workout.days).options(
     selectinload(Day.day),
     selectinload(Day.sets).selectinload(Set.settings).options(
         selectinload(Setting.repetition_unit), selectinload(Setting.weight_unit),
-        selectinload(Setting.exercise_base).options(*BASE_INFO),
     ),
 )
 
