@@ -495,6 +495,16 @@ def bench_press(app, bases):
         return translation.id
 
 
+def test_canonical_representation_loads_the_bases_on_every_read_with_the_read_cache_off(app, api, catalog,
+                                                                                        count_queries, monkeypatch):
+    small = _big_workout(app, "lifter", days=1, sets_per_day=1)
+    large = _big_workout(app, "lifter", days=7, sets_per_day=6)
+    monkeypatch.setitem(app.config, "READ_CACHE_DISABLED", True)
+    costs = [count_queries(lambda pk=pk: api("get", f"workout/{pk}/canonical_representation/"))[1]
+             for pk in (small, small, large)]
+    assert costs == [costs[0]] * 3
+
+
 def _bench_entry(api, workout):
     document = api("get", f"workout/{workout['workout']['id']}/canonical_representation/").json
     return document["day_list"][0]["set_list"][0]["exercise_list"][0]["obj"], document["muscles"]

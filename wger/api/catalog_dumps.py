@@ -29,14 +29,19 @@ _dumps = OrderedDict()
 _version = [None]
 
 
-def _forget_if_changed():
-    """Empty the memory if the catalog changed since it was filled; read once per request."""
-    if "catalog_version" in g:
-        return
-    g.catalog_version = cache.current_version()
-    if g.catalog_version != _version[0]:
-        _dumps.clear()
-        _version[0] = g.catalog_version
+def _memory():
+    """The dumps to read and fill: the worker's, emptied first if the catalog changed since they were made
+    (the version is read once per request); only this request's when the read cache is turned off."""
+    if "catalog_dumps" not in g:
+        if current_app.config.get("READ_CACHE_DISABLED"):
+            g.catalog_dumps = OrderedDict()
+        else:
+            version = cache.current_version()
+            if version != _version[0]:
+                _dumps.clear()
+                _version[0] = version
+            g.catalog_dumps = _dumps
+    return g.catalog_dumps
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,28 +54,23 @@ class CatalogDumps:
 
     def by_id(self, ids):
         """Return `{id: dump}` for `ids` (an id that matches no object is left out)."""
-        kept = not current_app.config.get("READ_CACHE_DISABLED")
-        if kept:
-            _forget_if_changed()
-        host = request.host_url
+        memory, host = _memory(), request.host_url
         found, missing = {}, []
         for pk in dict.fromkeys(ids):
-            dump = _dumps.get((self, host, pk)) if kept else None
+            dump = memory.get((self, host, pk))
             if dump is None:
                 missing.append(pk)
             else:
-                _dumps.move_to_end((self, host, pk))
+                memory.move_to_end((self, host, pk))
                 found[pk] = dump
         if missing:
             objects = db.session.scalars(
                 sa.select(self.model).where(self.model.id.in_(missing)).options(*self.load_options)
             ).all()
             for obj, dump in zip(objects, self.schema(many=True).dump(objects), strict=True):
-                found[obj.id] = dump
-                if kept:
-                    _dumps[(self, host, obj.id)] = dump
-            while len(_dumps) > MAX_ENTRIES:
-                _dumps.popitem(last=False)
+                found[obj.id] = memory[(self, host, obj.id)] = dump
+            while len(memory) > MAX_ENTRIES:
+                memory.popitem(last=False)
         return found
 
 
@@ -81,3 +81,17 @@ class Dumped(fields.Nested):
     def _serialize(self, value, attr, obj, **kwargs):
         return value
 
+
+class CatalogObject(Dumped):
+    """A catalog object named by the id that `attribute` holds, written from `catalog`'s memory; with `part`,
+    only that field of its dump (documented by that field's schema)."""
+
+    def __init__(self, catalog, part=None, **kwargs):
+        nested = catalog.schema._declared_fields[part].nested if part else catalog.schema
+        super().__init__(nested, dump_only=True, **kwargs)
+        self.catalog, self.part = catalog, part
+
+    def get_value(self, obj, attr, accessor=None, default=None):
+        pk = super().get_value(obj, attr, accessor=accessor)
+        dump = None if pk is None else self.catalog.by_id((pk,)).get(pk)
+        return dump[self.part] if self.part and dump is not None else dump

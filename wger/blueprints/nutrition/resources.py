@@ -29,14 +29,10 @@ INGREDIENT_FILTERS = {
     "created": ["exact", "gt", "lt"], "last_update": ["exact", "gt", "lt"], "last_imported": ["exact", "gt", "lt"],
     "language": ["exact", "in"], "license": ["exact"], "license_author": ["exact"],
 }
-INGREDIENT_INFO = (
-    selectinload(Ingredient.weight_units).selectinload(IngredientWeightUnit.unit),
-    selectinload(Ingredient.language), selectinload(Ingredient.image), selectinload(Ingredient.license),
-)
 PLAN_FILTERS = {"creation_date": ["exact"], "description": ["exact"], "has_goal_calories": ["exact"]}
 PLAN_INFO = (
     selectinload(NutritionPlan.meals).selectinload(Meal.items).options(
-        selectinload(MealItem.ingredient).options(*INGREDIENT_INFO), selectinload(MealItem.weight_unit)
+        selectinload(MealItem.ingredient), selectinload(MealItem.weight_unit)
     ),
 )
 
@@ -66,7 +62,7 @@ RESOURCES = [
         "ingredientinfo", Ingredient, schemas.IngredientInfoSchema,
         "Ingredients with their weight units, language, image and license nested.",
         filters=INGREDIENT_FILTERS, default_ordering=("name",),
-        load_options=INGREDIENT_INFO,
+        load_options=schemas.INGREDIENT_INFO,
         cached=True,
         actions=(INGREDIENT_VALUES,),
     ),
