@@ -8,6 +8,7 @@ import re
 import pytest
 from catalog_factories import make_ingredient
 
+from wger.api import cache
 from wger.database import db
 from wger.models import Ingredient, IngredientImage, IngredientWeightUnit
 
@@ -362,15 +363,43 @@ def _plan_of(client, headers, foods, meals, items):
     return plan
 
 
-def test_the_plan_info_costs_the_same_queries_whatever_its_size(client, eater, foods, count_queries):
+def test_the_plan_info_costs_the_same_queries_whatever_its_size(app, client, eater, foods, count_queries):
+    """The first read after a catalog change loads the ingredients missing from memory, all at once; later
+    reads take them from memory."""
     small = _plan_of(client, eater, foods, meals=1, items=2)
     large = _plan_of(client, eater, foods, meals=6, items=10)
-    _, small_count = count_queries(lambda: client.get(f"/api/v2/nutritionplaninfo/{small}/", headers=eater))
-    response, large_count = count_queries(lambda: client.get(f"/api/v2/nutritionplaninfo/{large}/", headers=eater))
-    assert sum(len(meal["meal_items"]) for meal in response.json["meals"]) == 60
-    assert small_count == large_count
+    costs = []
+    for plan in (small, large):
+        with app.app_context():
+            cache.bump_version(db.session.connection())
+            db.session.commit()
+        first, cold = count_queries(lambda plan=plan: client.get(f"/api/v2/nutritionplaninfo/{plan}/", headers=eater))
+        again, warm = count_queries(lambda plan=plan: client.get(f"/api/v2/nutritionplaninfo/{plan}/", headers=eater))
+        assert again.get_data() == first.get_data()
+        costs.append((cold, warm))
+    assert sum(len(meal["meal_items"]) for meal in again.json["meals"]) == 60
+    assert costs[0] == costs[1]
+    assert costs[0][1] < costs[0][0]
     _, list_count = count_queries(lambda: client.get("/api/v2/nutritionplaninfo/", headers=eater))
-    assert list_count == large_count  # the page brings its count along
+    assert list_count == costs[1][1]  # the page brings its count along
+
+
+def test_the_plan_info_shows_an_ingredient_changed_in_the_database_at_once(app, client, eater, foods, breakfast):
+    def oats_item():
+        return client.get(f"/api/v2/nutritionplaninfo/{breakfast['plan']}/", headers=eater).json["meals"][0][
+            "meal_items"][0]
+
+    assert (oats_item()["ingredient_obj"]["name"], oats_item()["image"]) == ("Oats", None)
+    with app.app_context():
+        oats = db.session.get(Ingredient, foods["oats"])
+        oats.name = "Rolled oats"
+        db.session.add(IngredientImage(ingredient=oats, image="ingredients/oats.jpg", width=10, height=10))
+        db.session.commit()
+    item = oats_item()
+    assert item["ingredient_obj"] == client.get(f"/api/v2/ingredientinfo/{foods['oats']}/").json
+    assert item["ingredient_obj"]["name"] == "Rolled oats"
+    assert item["image"] == item["ingredient_obj"]["image"]
+    assert item["image"]["image"] == "http://localhost/media/ingredients/oats.jpg"
 
 
 def test_a_diary_entry_defaults_to_now_in_utc(client, eater, foods, breakfast):

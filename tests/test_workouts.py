@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from catalog_factories import make_base, make_translation
 
 from wger.database import db
-from wger.models import Day, DaysOfWeek, ExerciseImage, Set, Setting, Workout
+from wger.models import Day, DaysOfWeek, Exercise, ExerciseBase, ExerciseImage, Set, Setting, Workout
 
 API = "/api/v2"
 
@@ -472,15 +472,66 @@ def _big_workout(app, user, days, sets_per_day):
 
 
 def test_canonical_representation_costs_the_same_for_any_workout(app, api, catalog, count_queries):
+    """The first read loads the bases the memory lacks, all at once; later reads take them from memory."""
     small = _big_workout(app, "lifter", days=1, sets_per_day=1)
     large = _big_workout(app, "lifter", days=7, sets_per_day=6)
     costs = []
     for pk in (small, large):
-        response, queries = count_queries(lambda pk=pk: api("get", f"workout/{pk}/canonical_representation/"))
-        assert response.status_code == 200
-        costs.append(queries)
-    assert sum(len(day["set_list"]) for day in response.json["day_list"]) == 42
+        first, cold = count_queries(lambda pk=pk: api("get", f"workout/{pk}/canonical_representation/"))
+        again, warm = count_queries(lambda pk=pk: api("get", f"workout/{pk}/canonical_representation/"))
+        assert (first.status_code, again.get_data()) == (200, first.get_data())
+        costs.append((cold, warm))
+    assert sum(len(day["set_list"]) for day in again.json["day_list"]) == 42
     assert costs[0] == costs[1]
+    assert costs[0][1] < costs[0][0]
+
+
+@pytest.fixture
+def bench_press(app, bases):
+    """The id of the bench press's one translation, "Bench press"."""
+    with app.app_context():
+        translation = make_translation(db.session.get(ExerciseBase, bases[1]), "Bench press")
+        db.session.commit()
+        return translation.id
+
+
+def test_canonical_representation_loads_the_bases_on_every_read_with_the_read_cache_off(app, api, catalog,
+                                                                                        count_queries, monkeypatch):
+    small = _big_workout(app, "lifter", days=1, sets_per_day=1)
+    large = _big_workout(app, "lifter", days=7, sets_per_day=6)
+    monkeypatch.setitem(app.config, "READ_CACHE_DISABLED", True)
+    costs = [count_queries(lambda pk=pk: api("get", f"workout/{pk}/canonical_representation/"))[1]
+             for pk in (small, small, large)]
+    assert costs == [costs[0]] * 3
+
+
+def _bench_entry(api, workout):
+    document = api("get", f"workout/{workout['workout']['id']}/canonical_representation/").json
+    return document["day_list"][0]["set_list"][0]["exercise_list"][0]["obj"], document["muscles"]
+
+
+def test_canonical_representation_shows_a_base_changed_through_the_api_at_once(api, workout, bases, bench_press,
+                                                                               make_user, auth_headers):
+    make_user("admin", is_superuser=True)
+    before, _ = _bench_entry(api, workout)
+    assert [muscle["id"] for muscle in before["muscles"]] == [4]
+    response = api("patch", f"exercise-base/{bases[1]}/", {"muscles": [1]}, headers=auth_headers("admin"))
+    assert response.status_code == 200
+    after, muscles = _bench_entry(api, workout)
+    assert [muscle["id"] for muscle in after["muscles"]] == [1]
+    assert [muscle["id"] for muscle in muscles["front"]] == [1]
+    assert after == api("get", f"exercisebaseinfo/{bases[1]}/").json
+
+
+def test_canonical_representation_shows_a_translation_changed_in_the_database_at_once(app, api, workout,
+                                                                                      bench_press):
+    before, _ = _bench_entry(api, workout)
+    assert [exercise["name"] for exercise in before["exercises"]] == ["Bench press"]
+    with app.app_context():
+        db.session.get(Exercise, bench_press).name = "Floor press"
+        db.session.commit()
+    after, _ = _bench_entry(api, workout)
+    assert [exercise["name"] for exercise in after["exercises"]] == ["Floor press"]
 
 
 @pytest.fixture

@@ -91,6 +91,11 @@ def _version_reader():
     return connection
 
 
+def current_version():
+    """The catalog version, for other memories of catalog data that must not outlive a change."""
+    return _current_version()
+
+
 def _plain_json():
     """Whether this request gets the stored bytes as they are (not indented, not the browsable page)."""
     return g.get("api_format", "json") == "json" and g.get("json_indent") is None

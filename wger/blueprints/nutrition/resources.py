@@ -1,7 +1,7 @@
 """The nutrition resources: the public ingredient catalog, and each user's plans, meals and diary."""
 
 from flask_smorest import Blueprint
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from wger.api.access import Owned
 from wger.api.actions import Action
@@ -29,21 +29,14 @@ INGREDIENT_FILTERS = {
     "created": ["exact", "gt", "lt"], "last_update": ["exact", "gt", "lt"], "last_imported": ["exact", "gt", "lt"],
     "language": ["exact", "in"], "license": ["exact"], "license_author": ["exact"],
 }
-INGREDIENT_INFO = (
-    selectinload(Ingredient.weight_units).selectinload(IngredientWeightUnit.unit),
-    selectinload(Ingredient.language), selectinload(Ingredient.image), selectinload(Ingredient.license),
-)
 PLAN_FILTERS = {"creation_date": ["exact"], "description": ["exact"], "has_goal_calories": ["exact"]}
-PLAN_INFO = (
-    selectinload(NutritionPlan.meals).selectinload(Meal.items).options(
-        selectinload(MealItem.ingredient).options(*INGREDIENT_INFO), selectinload(MealItem.weight_unit)
-    ),
-)
+# What values are computed from: a portion's ingredient and weight unit, one row each, joined to it.
+PORTION = (joinedload(MealItem.ingredient), joinedload(MealItem.weight_unit))
+PLAN_PORTIONS = (selectinload(NutritionPlan.meals).selectinload(Meal.items).options(*PORTION),)
 
-PORTION = (selectinload(MealItem.ingredient), selectinload(MealItem.weight_unit))
 PLAN_VALUES = Action(
     "nutritional_values", actions.plan_values, response=schemas.NutritionalValuesSchema,
-    load_options=(selectinload(NutritionPlan.meals).selectinload(Meal.items).options(*PORTION),),
+    load_options=PLAN_PORTIONS,
 )
 INGREDIENT_VALUES = Action(
     "get_values", actions.ingredient_values, args=schemas.IngredientValuesArgsSchema,
@@ -66,7 +59,7 @@ RESOURCES = [
         "ingredientinfo", Ingredient, schemas.IngredientInfoSchema,
         "Ingredients with their weight units, language, image and license nested.",
         filters=INGREDIENT_FILTERS, default_ordering=("name",),
-        load_options=INGREDIENT_INFO,
+        load_options=schemas.INGREDIENT_INFO,
         cached=True,
         actions=(INGREDIENT_VALUES,),
     ),
@@ -94,7 +87,7 @@ RESOURCES = [
         "The caller's nutrition plans with their meals nested: each meal's items (with the ingredient and its "
         "portion) and its nutritional values.",
         methods=CRUD, access=Owned("user"), filters=PLAN_FILTERS, default_ordering=("-creation_date",),
-        not_found_noun="NutritionPlan", load_options=PLAN_INFO, actions=(PLAN_VALUES,),
+        not_found_noun="NutritionPlan", load_options=PLAN_PORTIONS, actions=(PLAN_VALUES,),
         charts=charts.energy_split,
     ),
     Resource(

@@ -1,7 +1,9 @@
 """Wire formats of the nutrition resources, fields in the contract's order."""
 
 from marshmallow import fields, validate
+from sqlalchemy.orm import selectinload
 
+from wger.api.catalog_dumps import CatalogDumps, CatalogObject
 from wger.api.fields import Computed, Decimal, Related, UtcDateTime
 from wger.api.schemas import QueryArgsSchema, ResourceSchema
 from wger.api.validators import between, max_length
@@ -120,6 +122,14 @@ class IngredientInfoSchema(IngredientFieldsSchema):
         fields = (*INGREDIENT_FIELDS, "weight_units", "language", "image", *LICENSE_FIELDS)
 
 
+# What `IngredientInfoSchema` reads, loaded eagerly (by `ingredientinfo` and the memory of its dumps).
+INGREDIENT_INFO = (
+    selectinload(Ingredient.weight_units).selectinload(IngredientWeightUnit.unit),
+    selectinload(Ingredient.language), selectinload(Ingredient.image), selectinload(Ingredient.license),
+)
+INGREDIENTS = CatalogDumps(IngredientInfoSchema, Ingredient, INGREDIENT_INFO)
+
+
 class IngredientSuggestionDataSchema(ResourceSchema):
     id = fields.Integer()
     name = fields.String()
@@ -215,11 +225,11 @@ class MealItemInfoSchema(ResourceSchema):
     id = fields.Integer(dump_only=True)
     meal = fields.Integer(attribute="meal_id", dump_only=True)
     ingredient = fields.Integer(attribute="ingredient_id", dump_only=True)
-    ingredient_obj = fields.Nested(IngredientInfoSchema, attribute="ingredient", dump_only=True)
+    ingredient_obj = CatalogObject(INGREDIENTS, attribute="ingredient_id")
     weight_unit = fields.Integer(attribute="weight_unit_id", dump_only=True, allow_none=True)
     weight_unit_obj = fields.Nested(IngredientWeightUnitSchema, attribute="weight_unit", dump_only=True,
                                     allow_none=True)
-    image = fields.Nested(IngredientImageSchema, attribute="ingredient.image", dump_only=True, allow_none=True)
+    image = CatalogObject(INGREDIENTS, part="image", attribute="ingredient_id", allow_none=True)
     order = fields.Integer(dump_only=True)
     amount = Decimal(2, dump_only=True)
 
@@ -234,7 +244,14 @@ class MealInfoSchema(ResourceSchema):
     nutritional_values = Computed(NutritionalValuesSchema, values.of_meal)
 
 
+def _meals_with_ingredients_at_hand(plan):
+    """The plan's meals, once the dumps of all their items' ingredients are in memory: those missing are
+    loaded together, not one by one as each item is dumped."""
+    INGREDIENTS.by_id(item.ingredient_id for meal in plan.meals for item in meal.items)
+    return plan.meals
+
+
 class NutritionPlanInfoSchema(NutritionPlanSchema):
     """A plan with its meals nested, each with its items and its nutritional values."""
 
-    meals = fields.List(fields.Nested(MealInfoSchema), dump_only=True)
+    meals = Computed(MealInfoSchema, _meals_with_ingredients_at_hand, many=True)

@@ -2,15 +2,22 @@
 in full, how a set is done round by round, and a workout's logs of one exercise ready for a chart.
 
 The views read only what their Action loaded eagerly, with a fixed number of queries, so their cost in SQL
-does not grow with the size of the workout.
+does not grow with the size of the workout. The exercise bases a workout nests are public catalog data: they
+come from the memory of their `exercisebaseinfo` dumps (`wger.api.catalog_dumps`), never from the workout's
+own load.
 """
 
 import sqlalchemy as sa
 from flask_smorest import abort
 
+from wger.api.catalog_dumps import CatalogDumps
+from wger.blueprints.exercises.resources import BASE_INFO
+from wger.blueprints.exercises.schemas import ExerciseBaseInfoSchema
 from wger.database import db
 from wger.models import ExerciseBase, WorkoutLog
 from wger.models.workouts import KILOGRAM_UNIT_ID, POUND_UNIT_ID, REPETITIONS_UNIT_ID, UNTIL_FAILURE_UNIT_ID
+
+BASES = CatalogDumps(ExerciseBaseInfoSchema, ExerciseBase, BASE_INFO)
 
 
 def computed_settings(exercise_set, args):
@@ -64,37 +71,43 @@ def setting_text(exercise_set, settings):
     return " \u2013 ".join(_setting_text(setting) for setting in settings)
 
 
+def _by_id(muscles):
+    """Each muscle once, in the order it is first met."""
+    return list({muscle["id"]: muscle for muscle in muscles}.values())
+
+
 def muscle_groups(bases):
-    """The muscles `bases` train, split into front and back, primary and secondary.
+    """The muscles `bases` (dumps) train, split into front and back, primary and secondary.
 
     A muscle appears once, in the order it is first met; one that some base trains as a primary muscle is
     not listed as secondary too.
     """
-    primary = list(dict.fromkeys(muscle for base in bases for muscle in base.muscles))
-    secondary = [muscle for muscle in dict.fromkeys(muscle for base in bases for muscle in base.muscles_secondary)
-                 if muscle not in primary]
+    primary = _by_id(muscle for base in bases for muscle in base["muscles"])
+    primary_ids = {muscle["id"] for muscle in primary}
+    secondary = [muscle for muscle in _by_id(muscle for base in bases for muscle in base["muscles_secondary"])
+                 if muscle["id"] not in primary_ids]
     return {
-        "front": [muscle for muscle in primary if muscle.is_front],
-        "back": [muscle for muscle in primary if not muscle.is_front],
-        "frontsecondary": [muscle for muscle in secondary if muscle.is_front],
-        "backsecondary": [muscle for muscle in secondary if not muscle.is_front],
+        "front": [muscle for muscle in primary if muscle["is_front"]],
+        "back": [muscle for muscle in primary if not muscle["is_front"]],
+        "frontsecondary": [muscle for muscle in secondary if muscle["is_front"]],
+        "backsecondary": [muscle for muscle in secondary if not muscle["is_front"]],
     }
 
 
-def _exercise(exercise_set, settings):
-    base = settings[0].exercise_base
+def _exercise(exercise_set, settings, bases):
+    base = bases[settings[0].exercise_base_id]
     return {
         "setting_obj_list": settings,
         "setting_text": setting_text(exercise_set, settings),
         "has_weight": any(setting.weight for setting in settings),
         "comment_list": [],
-        "image_list": [{"image": image.image, "is_main": image.is_main} for image in base.images],
+        "image_list": [{"image": image["image"], "is_main": image["is_main"]} for image in base["images"]],
         "obj": base,
     }
 
 
-def _set(exercise_set):
-    exercises = [_exercise(exercise_set, settings) for settings in _by_exercise(exercise_set).values()]
+def _set(exercise_set, bases):
+    exercises = [_exercise(exercise_set, settings, bases) for settings in _by_exercise(exercise_set).values()]
     return {
         "obj": exercise_set,
         "exercise_list": exercises,
@@ -108,8 +121,8 @@ def _bases(represented_sets):
     return [exercise["obj"] for represented in represented_sets for exercise in represented["exercise_list"]]
 
 
-def _day(day):
-    sets = [_set(exercise_set) for exercise_set in day.sets]
+def _day(day, bases):
+    sets = [_set(exercise_set, bases) for exercise_set in day.sets]
     return {
         "obj": day,
         "set_list": sets,
@@ -130,9 +143,11 @@ def canonical_representation(workout, args):
     settings, their text ("4 \u00d7 10 (15 kg)" for 4 sets of 10 at 15 kg), its images and its
     `exercisebaseinfo` object; muscles are given per set, per day and for the whole workout.
     """
-    days = [_day(day) for day in sorted(workout.days, key=_first_weekday)]
-    bases = [base for day in days for base in _bases(day["set_list"])]
-    return {"obj": workout, "day_list": days, "muscles": muscle_groups(bases)}
+    bases = BASES.by_id(setting.exercise_base_id for day in workout.days for exercise_set in day.sets
+                        for setting in exercise_set.settings)
+    days = [_day(day, bases) for day in sorted(workout.days, key=_first_weekday)]
+    used = [base for day in days for base in _bases(day["set_list"])]
+    return {"obj": workout, "day_list": days, "muscles": muscle_groups(used)}
 
 
 def log_data(workout, args):

@@ -8,13 +8,12 @@ or schedule step can only point at one of the caller's non-template workouts.
 
 import sqlalchemy as sa
 from flask_smorest import Blueprint
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from wger.api.access import Owned, Shared
 from wger.api.actions import Action
 from wger.api.resource import CRUD, Resource
 from wger.api.views import register
-from wger.blueprints.exercises.resources import BASE_INFO
 from wger.blueprints.workouts import actions, rules, schemas
 from wger.models import Day, Schedule, ScheduleStep, Set, Setting, Workout, WorkoutLog, WorkoutSession
 
@@ -24,8 +23,7 @@ WORKOUT_FILTERS = {"name": ["exact"], "description": ["exact"], "creation_date":
 WHOLE_WORKOUT = selectinload(Workout.days).options(
     selectinload(Day.day),
     selectinload(Day.sets).selectinload(Set.settings).options(
-        selectinload(Setting.repetition_unit), selectinload(Setting.weight_unit),
-        selectinload(Setting.exercise_base).options(*BASE_INFO),
+        joinedload(Setting.repetition_unit), joinedload(Setting.weight_unit),
     ),
 )
 

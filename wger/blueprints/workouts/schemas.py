@@ -2,6 +2,7 @@
 
 from marshmallow import fields
 
+from wger.api.catalog_dumps import Dumped
 from wger.api.fields import Choice, Decimal, FixedDecimal, Related, RelatedList
 from wger.api.schemas import QueryArgsSchema, ResourceSchema
 from wger.api.validators import at_least, at_most, max_length, not_blank
@@ -119,7 +120,7 @@ class ScheduleStepSchema(ResourceSchema):
 
 
 def _muscles():
-    return fields.List(fields.Nested(MuscleSchema))
+    return fields.List(Dumped(MuscleSchema))
 
 
 class MuscleGroupsSchema(ResourceSchema):
@@ -137,14 +138,15 @@ class ExerciseImageEntrySchema(ResourceSchema):
 
 
 class CanonicalExerciseSchema(ResourceSchema):
-    """One exercise of a set: its settings, their text, its images and the exercise itself."""
+    """One exercise of a set: its settings, their text, its images and the exercise itself (the exercise,
+    its images and muscles are handed over as the `exercisebaseinfo` memory dumped them)."""
 
     setting_obj_list = fields.List(fields.Nested(SettingSchema))
     setting_text = fields.String()
     has_weight = fields.Boolean()
     comment_list = fields.List(fields.String())
-    image_list = fields.List(fields.Nested(ExerciseImageEntrySchema))
-    obj = fields.Nested(ExerciseBaseInfoSchema)
+    image_list = fields.List(Dumped(ExerciseImageEntrySchema))
+    obj = Dumped(ExerciseBaseInfoSchema)
 
 
 class CanonicalSetSchema(ResourceSchema):
