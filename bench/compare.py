@@ -3,16 +3,16 @@
     python -m bench.compare --original http://127.0.0.1:8001 \
         --database sqlite:///$PWD/instance/wger.sqlite --database postgresql://postgres@127.0.0.1:5432/wger
 
-It starts nothing of the original's: give it the URL of a running wger (`../shared/ref-wger/up.sh` serves
-2.1 on :8001). Without `--ours` it serves this project itself with gunicorn (`--workers`, sync workers) on
-each `--database` in turn (default: `DATABASE_URL`), each migrated and holding the sample data's `demo`
-account, and prints one table per database; the ceiling (`bench.ceiling`, a one-line Flask app) runs beside
-it. Both servers are asked for a permanent key once (`POST /api/v2/login/`: the original allows 3 logins a
-minute), each path's ids are read from each server's own lists, and the private data the paths need is
-created through each API first (`--seed`, on by default; a second run finds it and adds nothing). Every
-path is loaded `--rounds` times, ours and the original alternately, with
-`wrk -t<threads> -c<connections> -d<seconds>s`. A table gives the median req/s of each side, their ratio
-with its geometric mean, ours against the ceiling, and our p99 latency. Needs Debian's `wrk`.
+It starts nothing of the original's: give it the URL of a running wger (`../shared/ref-wger/up.sh` serves 2.1
+on :8001). Without `--ours` it serves this project itself with gunicorn (`--workers`, sync workers) on each
+`--database` in turn (default: `DATABASE_URL`), each migrated and holding the sample data's `demo` account,
+and prints one table per database; the ceiling (`bench.ceiling`, a one-line Flask app) runs beside it and is
+loaded after each path in every round. Both servers are asked for a permanent key once (`POST /api/v2/login/`:
+the original allows 3 logins a minute), each path's ids are read from each server's own lists, and the private
+data the paths need is created through each API first (`--seed`, on by default; a second run finds it and adds
+nothing). Every path is loaded `--rounds` times, ours and the original alternately, with
+`wrk -t<threads> -c<connections> -d<seconds>s`. A table gives the median req/s of each side, their ratio with
+its geometric mean, ours against the ceiling, and our p99 latency. Needs Debian's `wrk`.
 """
 
 import datetime as dt
@@ -175,32 +175,41 @@ def _wrk(url, key, threads, connections, seconds):
 
 
 def _measure(sides, ceiling_url, threads, connections, seconds, rounds):
-    """Load the ceiling, then every path on both sides alternately; return (ceiling req/s, rows)."""
-    ceiling = statistics.median(_wrk(ceiling_url, None, threads, connections, seconds)[0] for _ in range(rounds))
+    """Load every path on both sides and the ceiling alternately; return the rows of the table.
+
+    The ceiling is loaded beside every path, not once: on a shared machine its rate drifts during a run,
+    and a share of a ceiling measured minutes earlier says little.
+    """
     ids = {side.name: side.ids() for side in sides}
     rows = []
     for label, template, private in PATHS:
         figures = {side.name: [] for side in sides}
+        ceilings = []
         for _ in range(rounds):
             for side in sides:
                 url = side.base + template.format(**ids[side.name])
                 figures[side.name].append(_wrk(url, side.key if private else None, threads, connections, seconds))
+            ceilings.append(_wrk(ceiling_url, None, threads, connections, seconds)[0])
         original, ours = (figures[name] for name in ("original", "ours"))
         rows.append((label, statistics.median(rate for rate, _ in original),
-                     statistics.median(rate for rate, _ in ours), statistics.median(p99 for _, p99 in ours)))
-    return ceiling, rows
+                     statistics.median(rate for rate, _ in ours), statistics.median(p99 for _, p99 in ours),
+                     statistics.median(ceilings)))
+    return rows
 
 
-def _print_table(title, workers, ceiling, rows):
-    click.echo(f"\n{title}: ceiling (one-line Flask, {workers} workers) {ceiling:,.0f} req/s\n")
-    click.echo("| path | original req/s | ours req/s | ours / original | ours p99 | ours / ceiling |")
-    click.echo("|---|---|---|---|---|---|")
+def _print_table(title, workers, rows):
+    ceiling = statistics.median(row[4] for row in rows)
+    click.echo(f"\n{title}: ceiling (one-line Flask, {workers} workers, loaded beside each path) "
+               f"median {ceiling:,.0f} req/s\n")
+    click.echo("| path | original req/s | ours req/s | ours / original | ours p99 | ceiling req/s | ours / ceiling |")
+    click.echo("|---|---|---|---|---|---|---|")
     ratios = []
-    for label, theirs, mine, my_p99 in rows:
+    for label, theirs, mine, my_p99, path_ceiling in rows:
         ratio = mine / theirs if theirs and mine else None
         ratios += [ratio] if ratio else []
         shown = f"{ratio:.2f}" if ratio else "n/a"
-        click.echo(f"| {label} | {theirs:,.0f} | {mine:,.0f} | {shown} | {my_p99:.1f} ms | {mine / ceiling:.0%} |")
+        click.echo(f"| {label} | {theirs:,.0f} | {mine:,.0f} | {shown} | {my_p99:.1f} ms | {path_ceiling:,.0f} "
+                   f"| {mine / path_ceiling:.0%} |")
     if ratios:
         click.echo(f"\ngeometric mean of ours / original: {math.exp(statistics.fmean(map(math.log, ratios))):.2f}")
 
@@ -247,13 +256,13 @@ def main(original, ours, databases, port, workers, threads, connections, seconds
                 mine = Server("ours", ours or f"http://127.0.0.1:{port}", *ours_account.split(":", 1))
                 if seed:
                     mine.seed()
-                ceiling, rows = _measure([theirs, mine], f"http://127.0.0.1:{port + 1}/", threads, connections,
-                                         seconds, rounds)
+                rows = _measure([theirs, mine], f"http://127.0.0.1:{port + 1}/", threads, connections, seconds,
+                                rounds)
             finally:
                 if server is not None:
                     server.terminate()
                     server.wait(timeout=10)
-            _print_table(ours or _database_title(database), workers, ceiling, rows)
+            _print_table(ours or _database_title(database), workers, rows)
     finally:
         ceiling_server.terminate()
         ceiling_server.wait(timeout=10)
