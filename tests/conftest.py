@@ -130,13 +130,13 @@ def count_queries(app, monkeypatch):
     not see; it is counted as the one statement it is.
     """
     statements = []
-    current_version = cache._current_version
+    current_version = cache.current_version
 
     def counted_version():
         statements.append(cache.VERSION_SQL)
         return current_version()
 
-    monkeypatch.setattr(cache, "_current_version", counted_version)
+    monkeypatch.setattr(cache, "current_version", counted_version)
 
     def run(action):
         statements.clear()

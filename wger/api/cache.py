@@ -27,8 +27,6 @@ VERSION_ROW = 1
 VERSION_SQL = f"SELECT version FROM core_dataversion WHERE id = {VERSION_ROW}"
 MAX_ENTRIES = 2048
 
-_bodies = OrderedDict()
-_cached_version = [None]
 _watched_models = set()
 _version_readers = threading.local()
 
@@ -57,7 +55,7 @@ def _bump_on_catalog_flush(session, flush_context):
         bump_version(session.connection())
 
 
-def _current_version():
+def current_version():
     """The catalog version, read on a connection of this thread's own with the driver's cursor.
 
     It is asked on every cached read, and the pool's checkout and return, an ORM statement, or even
@@ -91,9 +89,32 @@ def _version_reader():
     return connection
 
 
-def current_version():
-    """The catalog version, for other memories of catalog data that must not outlive a change."""
-    return _current_version()
+class CatalogMemory(OrderedDict):
+    """A worker's memory of what was built from catalog data, never older than the catalog.
+
+    `fresh()` reads the version and empties the memory when it moved on since the memory was filled;
+    `keep()` stores a value, forgetting the least recently used beyond `size` entries.
+    """
+
+    def __init__(self, size):
+        super().__init__()
+        self.size, self.version = size, None
+
+    def fresh(self):
+        version = current_version()
+        if version != self.version:
+            self.clear()
+            self.version = version
+        return self
+
+    def keep(self, key, value):
+        self[key] = value
+        if len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+
+_bodies = CatalogMemory(MAX_ENTRIES)
 
 
 def _plain_json():
@@ -128,22 +149,16 @@ def cached_read(view):
     def wrapper(*args, **kwargs):
         if current_app.config.get("READ_CACHE_DISABLED"):
             return view(*args, **kwargs)
-        version = _current_version()
-        if version != _cached_version[0]:
-            _bodies.clear()
-            _cached_version[0] = version
+        bodies = _bodies.fresh()
         key = _url_key()
-        stored = _bodies.get(key)
+        stored = bodies.get(key)
         if stored is not None:
-            _bodies.move_to_end(key)
+            bodies.move_to_end(key)
             return _stored_answer(*stored)
         response = view(*args, **kwargs)
         if response.status_code == 200:
             body = response.get_data()
-            _bodies[key] = (body, hashlib.blake2b(body, digest_size=16).hexdigest())
-            if len(_bodies) > MAX_ENTRIES:
-                _bodies.popitem(last=False)
-            return _stored_answer(*_bodies[key])
+            return _stored_answer(*bodies.keep(key, (body, hashlib.blake2b(body, digest_size=16).hexdigest())))
         return response
 
     return wrapper

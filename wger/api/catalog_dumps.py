@@ -13,7 +13,6 @@ every worker, on its next request). Dumps are kept per host URL, as media URLs i
 are shared between responses: nothing may change them.
 """
 
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -25,22 +24,15 @@ from wger.database import db
 
 MAX_ENTRIES = 8192
 
-_dumps = OrderedDict()
-_version = [None]
+_dumps = cache.CatalogMemory(MAX_ENTRIES)
 
 
 def _memory():
     """The dumps to read and fill: the worker's, emptied first if the catalog changed since they were made
     (the version is read once per request); only this request's when the read cache is turned off."""
     if "catalog_dumps" not in g:
-        if current_app.config.get("READ_CACHE_DISABLED"):
-            g.catalog_dumps = OrderedDict()
-        else:
-            version = cache.current_version()
-            if version != _version[0]:
-                _dumps.clear()
-                _version[0] = version
-            g.catalog_dumps = _dumps
+        disabled = current_app.config.get("READ_CACHE_DISABLED")
+        g.catalog_dumps = cache.CatalogMemory(MAX_ENTRIES) if disabled else _dumps.fresh()
     return g.catalog_dumps
 
 
@@ -68,9 +60,7 @@ class CatalogDumps:
                 sa.select(self.model).where(self.model.id.in_(missing)).options(*self.load_options)
             ).all()
             for obj, dump in zip(objects, self.schema(many=True).dump(objects), strict=True):
-                found[obj.id] = memory[(self, host, obj.id)] = dump
-            while len(memory) > MAX_ENTRIES:
-                memory.popitem(last=False)
+                found[obj.id] = memory.keep((self, host, obj.id), dump)
         return found
 
 
