@@ -19,11 +19,10 @@ from flask_wtf.csrf import generate_csrf, validate_csrf
 from wtforms import ValidationError as CSRFError
 
 from wger.api.limits import fits_integer_column
-from wger.database import db
+from wger.database import SAFE_METHODS, db
 from wger.models import Token, User
 
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="api"'}
-SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 SESSION_KEY = "user_id"
 CSRF_COOKIE = "csrftoken"
 JWT_ALGORITHM = "HS256"

@@ -15,6 +15,8 @@ from psycopg.errors import _WaitTimeout as WaitTimeout  # what Connection.wait(t
 from sqlalchemy import MetaData, event, exc
 from sqlalchemy.orm import DeclarativeBase
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")  # the methods that only read (RFC 9110), for transactions and CSRF
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -97,9 +99,6 @@ def discard_closed_connections(engine):
             readable = True
         if readable:
             raise exc.DisconnectionError("the server closed this pooled connection")
-
-
-SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 def autocommit_reads(engine):
