@@ -384,6 +384,34 @@ def test_the_plan_info_costs_the_same_queries_whatever_its_size(app, client, eat
     assert list_count == costs[1][1]  # the page brings its count along
 
 
+def test_the_plan_info_list_costs_the_same_queries_whatever_its_size(app, client, eater, foods, count_queries):
+    """Read cold (just after a catalog change), a page of plans loads their ingredients together, however
+    many plans name however many ingredients."""
+    def plan_of_its_own_ingredient(number):
+        with app.app_context():
+            ingredient = make_ingredient(f"Food {number}")
+            db.session.commit()
+            ingredient_id = ingredient.id
+        plan = post(client, eater, "nutritionplan")["id"]
+        meal = post(client, eater, "meal", plan=plan, time="08:00")["id"]
+        post(client, eater, "mealitem", meal=meal, ingredient=ingredient_id, amount="50")
+
+    def cold_list_cost():
+        with app.app_context():
+            cache.bump_version(db.session.connection())
+            db.session.commit()
+        response, cost = count_queries(lambda: client.get("/api/v2/nutritionplaninfo/", headers=eater))
+        return len(response.json["results"]), cost
+
+    plan_of_its_own_ingredient(1)
+    one = cold_list_cost()
+    for number in range(2, 6):
+        plan_of_its_own_ingredient(number)
+    five = cold_list_cost()
+    assert (one[0], five[0]) == (1, 5)
+    assert one[1] == five[1]
+
+
 def test_the_plan_info_shows_an_ingredient_changed_in_the_database_at_once(app, client, eater, foods, breakfast):
     def oats_item():
         return client.get(f"/api/v2/nutritionplaninfo/{breakfast['plan']}/", headers=eater).json["meals"][0][

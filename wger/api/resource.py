@@ -2,12 +2,13 @@
 
 A declaration names the URL, model, schema, methods, access rule, filters, ordering allow-list and actions
 (views beside the list and detail URLs, see `wger.api.actions`); the generic views in `wger.api.views`
-serve every resource from it. What data cannot say goes in three hooks: `scope_query(statement, args)`
+serve every resource from it. What data cannot say goes in four hooks: `scope_query(statement, args)`
 narrows the query of list, detail and actions (hand-parsed filters, a restricted queryset),
-`before_save(obj, created)` adjusts an object before it is checked and committed, and `before_delete(obj)`
-runs before an object is deleted, in the same transaction. Filters and ordering names may be paths through
-relationships (`exerciseday__training`). A misspelt field, filter, ordering name, owner path or action
-raises at import time, not on the first request.
+`before_save(obj, created)` adjusts an object before it is checked and committed, `before_delete(obj)`
+runs before an object is deleted, in the same transaction, and `before_dump(objects)` fetches in one go
+what the objects of a page (or the one object) nest from elsewhere, such as catalog dumps. Filters and
+ordering names may be paths through relationships (`exerciseday__training`). A misspelt field, filter,
+ordering name, owner path or action raises at import time, not on the first request.
 """
 
 import decimal
@@ -88,6 +89,7 @@ class Resource:
     aliases: tuple = ()
     before_save: Callable | None = None
     before_delete: Callable | None = None
+    before_dump: Callable | None = None
     scope_query: Callable | None = None
     cached: bool = False
     parses: tuple = JSON_AND_FORMS  # the request body types read; any other is a 415

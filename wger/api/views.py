@@ -103,6 +103,13 @@ def save(resource, obj, data, created):
     resource.check_unique(obj)
     db.session.add(obj)
     db.session.commit()
+    return ready_to_dump(resource, obj)
+
+
+def ready_to_dump(resource, obj):
+    """`obj`, once the resource's `before_dump` has fetched what it nests."""
+    if resource.before_dump:
+        resource.before_dump([obj])
     return obj
 
 
@@ -198,7 +205,10 @@ def _handlers(blueprint, resource):
     @blueprint.response(200, page_schema(schema))
     def list_objects(self):
         resource.access.authorize("GET")
-        return list_page(resource)
+        page = list_page(resource)
+        if resource.before_dump:
+            resource.before_dump(page["results"])
+        return page
 
     @blueprint.doc(summary=f"Create a {label} object", **body_doc,
                    **openapi.resource_operation(resource, "POST", detail=False))
@@ -214,7 +224,7 @@ def _handlers(blueprint, resource):
     @blueprint.response(200, schema)
     def read(self, pk):
         resource.access.authorize("GET")
-        return get_object(resource, pk)
+        return ready_to_dump(resource, get_object(resource, pk))
 
     @blueprint.doc(summary=f"Replace a {label} object", **body_doc,
                    **openapi.resource_operation(resource, "PUT", detail=True))

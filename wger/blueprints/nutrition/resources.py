@@ -88,7 +88,7 @@ RESOURCES = [
         "portion) and its nutritional values.",
         methods=CRUD, access=Owned("user"), filters=PLAN_FILTERS, default_ordering=("-creation_date",),
         not_found_noun="NutritionPlan", load_options=PLAN_PORTIONS, actions=(PLAN_VALUES,),
-        charts=charts.energy_split,
+        before_dump=schemas.fetch_ingredients, charts=charts.energy_split,
     ),
     Resource(
         "nutritiondiary", LogItem, schemas.LogItemSchema,

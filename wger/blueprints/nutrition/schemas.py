@@ -244,14 +244,13 @@ class MealInfoSchema(ResourceSchema):
     nutritional_values = Computed(NutritionalValuesSchema, values.of_meal)
 
 
-def _meals_with_ingredients_at_hand(plan):
-    """The plan's meals, once the dumps of all their items' ingredients are in memory: those missing are
-    loaded together, not one by one as each item is dumped."""
-    INGREDIENTS.by_id(item.ingredient_id for meal in plan.meals for item in meal.items)
-    return plan.meals
+def fetch_ingredients(plans):
+    """Put the dumps of every ingredient the plans' items name in memory, those missing loaded together,
+    rather than one by one as each item is dumped (`before_dump` of `nutritionplaninfo`)."""
+    INGREDIENTS.by_id(item.ingredient_id for plan in plans for meal in plan.meals for item in meal.items)
 
 
 class NutritionPlanInfoSchema(NutritionPlanSchema):
     """A plan with its meals nested, each with its items and its nutritional values."""
 
-    meals = Computed(MealInfoSchema, _meals_with_ingredients_at_hand, many=True)
+    meals = fields.List(fields.Nested(MealInfoSchema), dump_only=True)
