@@ -349,6 +349,28 @@ def test_wrong_permanent_key_is_401(client, alice, header):
     assert_unauthenticated(client.get(PRIVATE_URL, headers={"Authorization": header}))
 
 
+@pytest.mark.parametrize("url", ["/api/v2/muscle/", "/api/v2/muscle/1/", "/api/v2/exercise/search/?term=press",
+                                 "/api/v2/", "/api/v2/login/"])
+@pytest.mark.parametrize(("header", "detail", "code"), [
+    ("Token nonsense", "Invalid token.", None),
+    ("Bearer nonsense", "Token is invalid", "token_not_valid"),
+], ids=["key", "jwt"])
+def test_wrong_credentials_are_401_on_public_endpoints_too(client, catalog, url, header, detail, code):
+    """As the original, which evaluates authentication first; twice, so a cached answer cannot hide it."""
+    for _ in range(2):
+        assert_unauthenticated(client.get(url, headers={"Authorization": header}), detail, code)
+
+
+def test_the_token_views_read_no_authorization_header(client, alice):
+    tokens = client.post("/api/v2/token", json={"username": "alice", "password": PASSWORD},
+                         headers={"Authorization": "Bearer expired-or-garbage"})
+    assert tokens.status_code == 200
+    stale = {"Authorization": "Bearer expired-or-garbage"}
+    refreshed = client.post("/api/v2/token/refresh", json={"refresh": tokens.json["refresh"]}, headers=stale)
+    verified = client.post("/api/v2/token/verify", json={"token": tokens.json["access"]}, headers=stale)
+    assert (refreshed.status_code, verified.status_code) == (200, 200)
+
+
 def test_login_returns_the_permanent_key_with_deprecation(app, client, alice):
     response = client.post("/api/v2/login/", json={"username": "alice", "password": PASSWORD})
     assert response.status_code == 200

@@ -103,7 +103,7 @@ def test_private_operations_document_their_refusals_and_security(client):
         assert operation["security"] == authenticated
     assert {"413", "415"} <= set(paths["/api/v2/weightentry/"]["post"]["responses"])
     public = paths["/api/v2/muscle/"]["get"]
-    assert ("401" in public["responses"], public["security"]) == (False, [])
+    assert ("401" in public["responses"], public["security"]) == (True, [])  # wrong credentials are refused
     contributed = paths["/api/v2/exercise-translation/"]
     assert ("403" in contributed["get"]["responses"], "403" in contributed["post"]["responses"]) == (False, True)
 

@@ -114,12 +114,14 @@ def register_pages(app):
 
 
 def register_negotiation_and_errors(app):
+    from wger import auth
     from wger.api.errors import register_error_handlers
     from wger.api.input_checks import check_query_and_form
     from wger.api.negotiation import register_negotiation
 
     register_negotiation(app)
     app.before_request(check_query_and_form)
+    app.before_request(auth.check_credentials_first)
     register_error_handlers(app)
 
 

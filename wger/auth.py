@@ -22,6 +22,7 @@ from wger.api.limits import fits_integer_column
 from wger.database import SAFE_METHODS, db
 from wger.models import Token, User
 
+API_PATHS = "/api/"
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="api"'}
 SESSION_KEY = "user_id"
 CSRF_COOKIE = "csrftoken"
@@ -51,6 +52,23 @@ def private_view(view):
     view does not route, as on private resources."""
     view.private = True
     return view
+
+
+def reads_no_credentials(view):
+    """Mark a view that takes credentials in its body and reads no `Authorization` header (the JWT views, as
+    simplejwt's): a stale access token a client still sends there must not stop it from getting a new one."""
+    view.reads_no_credentials = True
+    return view
+
+
+def check_credentials_first():
+    """Refuse wrong credentials before anything else, on public endpoints too, as the original evaluates
+    authentication first: a mistyped key is a 401, not an answer that looks anonymous."""
+    if "Authorization" not in request.headers or not request.path.startswith(API_PATHS):
+        return
+    view = current_app.view_functions.get(request.endpoint)
+    if not getattr(view, "reads_no_credentials", False):
+        current_user()
 
 
 def require_user():

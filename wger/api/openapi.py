@@ -50,10 +50,11 @@ def bad_request_content():
 
 
 def operation(statuses, authenticated):
-    """The `blueprint.doc` keywords of an operation that may answer `statuses` besides its success, and 503
-    (`Retry-After`), which any operation answers while the database is unavailable."""
+    """The `blueprint.doc` keywords of an operation that may answer `statuses` besides its success, 401 (any
+    operation refuses credentials it cannot accept, public ones too) and 503 (`Retry-After`), which any
+    operation answers while the database is unavailable."""
     return {
-        "responses": {str(status): HTTPStatus(status).name for status in sorted({*statuses, 503})},
+        "responses": {str(status): HTTPStatus(status).name for status in sorted({*statuses, 401, 503})},
         "security": AUTHENTICATED if authenticated else [],
     }
 

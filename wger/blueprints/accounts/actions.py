@@ -54,6 +54,7 @@ def _identifier(data, missing_field):
                **openapi.operation({400, 401, 403, 406, 413, 415, 429}, authenticated=False))
 @blueprint.response(200, schemas.TokenPairSchema)
 @throttle("LOGIN_RATE_LIMIT")
+@auth.reads_no_credentials
 def token_obtain():
     """Trade a username (or email) and password for an access and a refresh token."""
     data = _load(schemas.TokenObtainSchema)
@@ -67,6 +68,7 @@ def token_obtain():
 @blueprint.doc(summary="Obtain a new access token", **request_body_doc(schemas.TokenRefreshSchema),
                **openapi.operation({400, 401, 406, 413, 415}, authenticated=False))
 @blueprint.response(200, schemas.AccessTokenSchema)
+@auth.reads_no_credentials
 def token_refresh():
     """Trade a refresh token for a new access token; the refresh token stays valid until it expires."""
     claims = auth.decode(_load(schemas.TokenRefreshSchema)["refresh"], "refresh")
@@ -77,6 +79,7 @@ def token_refresh():
 @blueprint.doc(summary="Check a token", **request_body_doc(schemas.TokenVerifySchema),
                **openapi.operation({400, 401, 406, 413, 415}, authenticated=False))
 @blueprint.response(200, schemas.TokenValidSchema)
+@auth.reads_no_credentials
 def token_verify():
     """Answer 200 for a valid, unexpired token of either type, 401 otherwise."""
     auth.decode(_load(schemas.TokenVerifySchema)["token"], None)
