@@ -132,9 +132,9 @@ def count_queries(app, monkeypatch):
     statements = []
     current_version = cache.current_version
 
-    def counted_version():
+    def counted_version(*engine):
         statements.append(cache.VERSION_SQL)
-        return current_version()
+        return current_version(*engine)
 
     monkeypatch.setattr(cache, "current_version", counted_version)
 

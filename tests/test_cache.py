@@ -1,6 +1,8 @@
 """Cached public reads: served from memory, yet never stale after a change."""
 
+import pytest
 from catalog_factories import make_base, make_ingredient, make_translation
+from flask import request, request_started
 
 from wger.database import db
 from wger.models import Muscle
@@ -133,3 +135,82 @@ def test_other_representations_carry_no_etag(client, catalog):
         page = client.get("/api/v2/muscle/1/", headers={**headers, "If-None-Match": etag})
         assert page.status_code == 200
         assert "ETag" not in page.headers
+
+
+@pytest.fixture
+def flask_requests(app):
+    """Count the requests that reach Flask's dispatching (a replayed answer never does)."""
+    started = []
+
+    def record(sender, **extra):
+        started.append(request.path)
+
+    request_started.connect(record, app)
+    yield started
+    request_started.disconnect(record, app)
+
+
+def _answer(response):
+    return response.status_code, response.headers.to_wsgi_list(), response.data
+
+
+def test_an_anonymous_json_read_is_replayed_as_it_was_answered(client, catalog, flask_requests, count_queries):
+    first = client.get("/api/v2/muscle/?limit=2&ordering=-id")
+    again, queries = count_queries(lambda: client.get("/api/v2/muscle/?limit=2&ordering=-id"))
+    assert flask_requests == ["/api/v2/muscle/"]
+    assert _answer(again) == _answer(first)
+    assert queries == 1
+
+
+def test_a_replayed_answer_is_never_stale(app, client, catalog, flask_requests):
+    client.get("/api/v2/muscle/1/")
+    flask_requests.clear()
+    assert client.get("/api/v2/muscle/1/").json["name_en"] == "Biceps"
+    with app.app_context():
+        db.session.get(Muscle, 1).name_en = "Guns"
+        db.session.commit()
+    assert client.get("/api/v2/muscle/1/").json["name_en"] == "Guns"
+    assert flask_requests == ["/api/v2/muscle/1/"]
+
+
+def test_a_304_is_replayed_as_a_304(client, catalog, flask_requests):
+    etag = client.get("/api/v2/muscle/2/").headers["ETag"]
+    flask_requests.clear()
+    answers = [client.get("/api/v2/muscle/2/", headers={"If-None-Match": etag}) for _ in range(2)]
+    assert [(answer.status_code, answer.headers["ETag"]) for answer in answers] == [(304, etag)] * 2
+    assert flask_requests == ["/api/v2/muscle/2/"]
+
+
+def test_requests_with_credentials_reach_flask(client, catalog, flask_requests):
+    client.get("/api/v2/muscle/1/")
+    flask_requests.clear()
+    assert client.get("/api/v2/muscle/1/", headers={"Authorization": "Token not-a-key"}).status_code == 401
+    assert flask_requests == ["/api/v2/muscle/1/"]
+
+
+def test_requests_with_cookies_reach_flask(client, catalog, flask_requests):
+    client.get("/api/v2/muscle/1/")
+    flask_requests.clear()
+    client.set_cookie("session", "forged")
+    assert client.get("/api/v2/muscle/1/").status_code == 200
+    assert flask_requests == ["/api/v2/muscle/1/"]
+
+
+def test_a_get_with_a_body_reaches_flask(client, catalog, flask_requests):
+    client.get("/api/v2/muscle/1/")
+    flask_requests.clear()
+    with_body = client.get("/api/v2/muscle/1/", data="name=%00", content_type="application/x-www-form-urlencoded")
+    assert with_body.status_code == 400
+    assert flask_requests == ["/api/v2/muscle/1/"]
+
+
+@pytest.mark.parametrize("headers, mimetype", [
+    ({"Accept": "text/html"}, "text/html"),
+    ({"Accept": "application/json; indent=4"}, "application/json"),
+], ids=["html", "indented"])
+def test_each_representation_is_answered_as_asked(client, catalog, headers, mimetype):
+    plain = client.get("/api/v2/muscle/1/").data
+    for _ in range(2):
+        other = client.get("/api/v2/muscle/1/", headers=headers)
+        assert (other.status_code, other.mimetype) == (200, mimetype)
+        assert other.data != plain

@@ -46,6 +46,7 @@ def create_app(config=None):
     register_negotiation_and_errors(app)
     register_media(app)
     register_commands(app)
+    register_replay(app)
     return app
 
 
@@ -129,6 +130,13 @@ def register_media(app):
     from wger.catalog.media import register_media as serve_media_folder
 
     serve_media_folder(app)
+
+
+def register_replay(app):
+    """Outermost, so that a replayed answer skips every other layer."""
+    from wger.api.replay import ReplayMiddleware
+
+    app.wsgi_app = ReplayMiddleware(app.wsgi_app, app)
 
 
 def register_commands(app):

@@ -7,6 +7,7 @@ increments `DataVersion` in the same transaction, and every cached read compares
 small query): a write is visible on the very next request, from every worker, where the original's
 `cache_page` served data up to an hour old. Writes to other models (a user's own data) leave the cache be.
 Stored JSON carries an ETag, so a client that sends it back in `If-None-Match` gets a bodiless 304.
+An anonymous plain-JSON read is answered sooner still, by `wger.api.replay`, under the same version rule.
 """
 
 import functools
@@ -26,6 +27,9 @@ from wger.models import DataVersion
 VERSION_ROW = 1
 VERSION_SQL = f"SELECT version FROM core_dataversion WHERE id = {VERSION_ROW}"
 MAX_ENTRIES = 2048
+# WSGI environ keys: the version `wger.api.replay` read for this request, and its mark on an answer it may keep.
+VERSION_KEY = "wger.catalog_version"
+REPLAYABLE = "wger.replayable"
 
 _watched_models = set()
 _version_readers = threading.local()
@@ -55,53 +59,67 @@ def _bump_on_catalog_flush(session, flush_context):
         bump_version(session.connection())
 
 
-def current_version():
-    """The catalog version, read on a connection of this thread's own with the driver's cursor.
+def current_version(engine=None):
+    """The catalog version, read on a connection of this thread's own with the driver's cursor (of `engine`,
+    by default the app's).
 
     It is asked on every cached read, and the pool's checkout and return, an ORM statement, or even
     SQLAlchemy's result objects around this one query cost more than the rest of a cached answer. The
-    connection reads without a transaction, so it always sees the last committed version. A failure
-    closes it (the next read connects anew) and is raised as SQLAlchemy's error, which is a 503.
+    connection reads without a transaction, so it always sees the last committed version. A failure of the
+    query, or of connecting anew, closes it (the next read connects anew) and is raised as SQLAlchemy's error,
+    which is a 503.
     """
-    connection = _version_reader()
+    engine = engine or db.engine
+    driver_error = engine.dialect.loaded_dbapi.Error
     try:
-        cursor = connection.cursor()
+        cursor = _version_reader(engine).cursor()
         cursor.execute(VERSION_SQL)
         return cursor.fetchone()[0]
-    except db.engine.dialect.loaded_dbapi.Error as error:
-        _version_readers.by_engine.pop(db.engine, None)
-        connection.close()
-        raise sa.exc.DBAPIError.instance(VERSION_SQL, None, error, db.engine.dialect.loaded_dbapi.Error) from error
+    except driver_error as error:
+        broken = _version_readers.by_engine.pop(engine, None)
+        if broken is not None:
+            broken.close()
+        raise sa.exc.DBAPIError.instance(VERSION_SQL, None, error, driver_error) from error
 
 
-def _version_reader():
+def _version_reader(engine):
     """This thread's connection for the version (one per engine; a forked worker makes its own)."""
     if getattr(_version_readers, "pid", None) != os.getpid():
         _version_readers.pid, _version_readers.by_engine = os.getpid(), {}
-    connection = _version_readers.by_engine.get(db.engine)
+    connection = _version_readers.by_engine.get(engine)
     if connection is None:
-        pooled = db.engine.raw_connection()
+        pooled = engine.raw_connection()
         connection = pooled.driver_connection
         pooled.detach()
         if hasattr(connection, "autocommit"):
             connection.autocommit = True
-        _version_readers.by_engine[db.engine] = connection
+        _version_readers.by_engine[engine] = connection
     return connection
+
+
+def request_version():
+    """The catalog version for this request, read once; `wger.api.replay` may have read it already, and keeps
+    an answer under the version it was built at."""
+    environ = request.environ
+    if VERSION_KEY not in environ:
+        environ[VERSION_KEY] = current_version()
+    return environ[VERSION_KEY]
 
 
 class CatalogMemory(OrderedDict):
     """A worker's memory of what was built from catalog data, never older than the catalog.
 
-    `fresh()` reads the version and empties the memory when it moved on since the memory was filled;
-    `keep()` stores a value, forgetting the least recently used beyond `size` entries.
+    `fresh()` empties the memory when the version (this request's, unless given) moved on since the memory
+    was filled; `keep()` stores a value, forgetting the least recently used beyond `size` entries.
     """
 
     def __init__(self, size):
         super().__init__()
         self.size, self.version = size, None
 
-    def fresh(self):
-        version = current_version()
+    def fresh(self, version=None):
+        if version is None:
+            version = request_version()
         if version != self.version:
             self.clear()
             self.version = version
@@ -123,9 +141,11 @@ def _plain_json():
 
 
 def _stored_answer(body, etag):
-    """The stored body, or 304 when the client already holds it (`If-None-Match`)."""
+    """The stored body, or 304 when the client already holds it (`If-None-Match`); plain JSON answers are
+    marked for `wger.api.replay` to keep."""
     if not _plain_json():
         return current_app.response_class(body, mimetype="application/json")
+    request.environ[REPLAYABLE] = True
     if etag in request.if_none_match:
         response = current_app.response_class(status=304)
     else:
