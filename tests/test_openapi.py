@@ -140,8 +140,10 @@ def test_relations_are_documented_as_ids(client):
 
 def test_the_token_operations_document_simplejwts_refusals(client):
     spec = client.get("/api/v2/schema").json
-    assert spec["components"]["schemas"]["Detail"]["properties"] == {"detail": {"type": "string"},
-                                                                      "code": {"type": "string"}}
+    assert spec["components"]["schemas"]["Detail"]["properties"] == {
+        "detail": {"type": "string"}, "code": {"type": "string"},
+        "messages": {"type": "array", "items": {"type": "object", "additionalProperties": {"type": "string"}}},
+    }
     unauthorized = spec["components"]["responses"]["UNAUTHORIZED"]["content"]["application/json"]["schema"]
     assert unauthorized == {"$ref": "#/components/schemas/Detail"}
     for path in ("/api/v2/token", "/api/v2/token/refresh", "/api/v2/token/verify"):

@@ -28,6 +28,7 @@ SESSION_KEY = "user_id"
 CSRF_COOKIE = "csrftoken"
 JWT_ALGORITHM = "HS256"
 TOKEN_NOT_VALID = "token_not_valid"
+NOT_VALID_FOR_ANY_TYPE = "Given token not valid for any token type"
 REQUIRED_CLAIMS = ("token_type", "exp", "iat", "jti", "user_id")
 LIFETIMES = {"access": "JWT_ACCESS_TOKEN_EXPIRES", "refresh": "JWT_REFRESH_TOKEN_EXPIRES"}
 # Built once: SQLAlchemy memoizes a statement's cache key, so reusing it skips building and keying it per request.
@@ -35,9 +36,11 @@ USER_BY_KEY = (sa.select(User).join(Token, Token.user_id == User.id)
                .where(Token.key == sa.bindparam("key"), User.is_active))
 
 
-def reject(detail, code=None):
-    """Answer 401 with the challenge of decision 1; a refused JWT says why in simplejwt's `code`."""
-    abort(401, message=detail, headers=CHALLENGE, **({"code": code} if code else {}))
+def reject(detail, code=None, token_messages=None):
+    """Answer 401 with the challenge of decision 1; a refused JWT says why in simplejwt's `code` (and, on an
+    API view, its `messages`)."""
+    extra = ({"code": code} if code else {}) | ({"token_messages": token_messages} if token_messages else {})
+    abort(401, message=detail, headers=CHALLENGE, **extra)
 
 
 def current_user():
@@ -103,8 +106,13 @@ def encode(user_id, token_type, lifetime=None):
     return jwt.encode(claims, current_app.config["SECRET_KEY"], algorithm=JWT_ALGORITHM)
 
 
-def decode(encoded, token_type):
-    """Return the claims of a valid, unexpired JWT of `token_type` (None: either type), or answer 401.
+class TokenRefused(Exception):
+    """A JWT that is not a valid, unexpired token of the expected type; its argument says why, in simplejwt's
+    words."""
+
+
+def _claims(encoded, token_type):
+    """The claims of a valid, unexpired JWT of `token_type` (None: either type), or `TokenRefused`.
 
     Only HS256 with our key is accepted, so `alg: none` and re-signed tokens fail with tampered ones; a token
     without an expiry (or any other of simplejwt's claims) is refused too.
@@ -112,13 +120,21 @@ def decode(encoded, token_type):
     try:
         claims = jwt.decode(encoded, current_app.config["SECRET_KEY"], algorithms=[JWT_ALGORITHM],
                             options={"require": list(REQUIRED_CLAIMS)})
-    except jwt.ExpiredSignatureError:
-        reject("Token is expired", TOKEN_NOT_VALID)
-    except (jwt.PyJWTError, ValueError):
-        reject("Token is invalid", TOKEN_NOT_VALID)
+    except jwt.ExpiredSignatureError as expired:
+        raise TokenRefused("Token is expired") from expired
+    except (jwt.PyJWTError, ValueError) as invalid:
+        raise TokenRefused("Token is invalid") from invalid
     if claims.get("token_type") not in ((token_type,) if token_type else ("access", "refresh")):
-        reject("Token has wrong type", TOKEN_NOT_VALID)
+        raise TokenRefused("Token has wrong type")
     return claims
+
+
+def decode(encoded, token_type):
+    """The claims of a token sent to the token views, or 401 saying why, as simplejwt's views do."""
+    try:
+        return _claims(encoded, token_type)
+    except TokenRefused as refused:
+        reject(str(refused), TOKEN_NOT_VALID)
 
 
 def user_from_claims(claims):
@@ -133,7 +149,14 @@ def user_from_claims(claims):
 
 
 def _user_from_jwt(encoded):
-    return user_from_claims(decode(encoded, "access"))
+    """The user of an access token sent to an API view, or 401 in simplejwt's words for API views: a
+    general sentence, and why the token failed in `messages`."""
+    try:
+        claims = _claims(encoded, "access")
+    except TokenRefused as refused:
+        reject(NOT_VALID_FOR_ANY_TYPE, TOKEN_NOT_VALID,
+               [{"token_class": "AccessToken", "token_type": "access", "message": str(refused)}])
+    return user_from_claims(claims)
 
 
 def _user_from_key(key):

@@ -126,6 +126,8 @@ def http_error_response(error):
         status = 400
     else:
         body = {"detail": _detail(error)} | ({"code": data["code"]} if "code" in data else {})
+        if "token_messages" in data:
+            body["messages"] = data["token_messages"]
     response = jsonify(body)
     response.status_code = status
     for name, value in error.get_headers():

@@ -26,10 +26,12 @@ BODY_METHODS = ("POST", "PUT", "PATCH")
 
 
 class DetailSchema(Schema):
-    """Every error but a field error: a sentence, and for a refused token simplejwt's `code`."""
+    """Every error but a field error: a sentence, and for a refused token simplejwt's `code` (and, for an access
+    token refused by an API view, its `messages`: `token_class`, `token_type` and `message`, why it failed)."""
 
     detail = fields.String(required=True)
     code = fields.String()
+    messages = fields.List(fields.Dict(keys=fields.String(), values=fields.String()))
 
 
 def register_components(spec):
