@@ -1,10 +1,12 @@
 """The compiled dumpers (`wger.api.dump`) build exactly what marshmallow's own `Schema.dump` builds."""
 
 import uuid
+from types import SimpleNamespace
 
 import sqlalchemy as sa
-from marshmallow import Schema
+from marshmallow import Schema, fields, post_dump
 
+from wger.api.dump import CompiledSchema
 from wger.api.pagination import page_schema
 from wger.api.schemas import ResourceSchema
 from wger.api.views import registry
@@ -29,13 +31,13 @@ def _media_and_deletions():
 
 
 def _marshmallow_dump(schema, obj, many):
-    """marshmallow's own dump, nested schemas included (they are ResourceSchemas too)."""
-    compiled = ResourceSchema.dump
-    ResourceSchema.dump = Schema.dump
+    """marshmallow's own dump, nested schemas and a page's results included (they are CompiledSchemas too)."""
+    compiled = CompiledSchema.dump
+    CompiledSchema.dump = Schema.dump
     try:
         return schema.dump(obj, many=many)
     finally:
-        ResourceSchema.dump = compiled
+        CompiledSchema.dump = compiled
 
 
 def _dumps_differ(schema, obj, many=False):
@@ -93,5 +95,20 @@ def test_every_resource_and_action_dumps_as_marshmallow_does(app, client, catalo
     fast = {url: _answer(client, url, headers) for url in urls}
     refused = [url for url, (status, _) in fast.items() if status != 200]
     assert [url for url in refused if not url.endswith("/log_data/")] == []  # log_data needs an ?id=
-    monkeypatch.setattr(ResourceSchema, "dump", Schema.dump)
+    monkeypatch.setattr(CompiledSchema, "dump", Schema.dump)
     assert {url: _answer(client, url, headers) for url in urls} == fast
+
+
+class _StampedSchema(ResourceSchema):
+    id = fields.Integer()
+
+    @post_dump
+    def _stamp(self, data, **kwargs):
+        return {**data, "stamped": True}
+
+
+def test_a_page_of_a_schema_with_dump_hooks_runs_them_on_every_result():
+    page = {"count": 2, "next": None, "previous": None, "results": [SimpleNamespace(id=1), SimpleNamespace(id=2)]}
+    dumped = page_schema(_StampedSchema)().dump(page)
+    assert dumped == {"count": 2, "next": None, "previous": None,
+                      "results": [{"id": 1, "stamped": True}, {"id": 2, "stamped": True}]}

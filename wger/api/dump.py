@@ -10,6 +10,10 @@ declaration; `tests/test_dump.py` checks both ways agree over every registered r
 What the fast path cannot reproduce exactly is left to marshmallow: schemas with dump hooks, fields that
 read their value their own way (`get_value` overridden, as `Computed` does), dotted attributes, missing
 values (a field's `dump_default`), and objects that are neither plain objects nor dicts.
+
+`CompiledSchema` is the base of the schemas whose `dump` goes this way: every resource schema, and the
+envelope of a page, so that a page is compiled as one document (its results by the item schema's dumper)
+instead of marshmallow's list machinery calling the item schema's `dump` once per object.
 """
 
 import contextvars
@@ -26,6 +30,13 @@ _ALREADY_FORMATTED = {fields.String: str, fields.Integer: int, fields.Float: flo
 _compiled = {}
 # During one top-level dump: (id of a nested object, its dumper) -> (the object, what it dumped to).
 _nested_dumps = contextvars.ContextVar("nested_dumps", default=None)
+
+
+class CompiledSchema(Schema):
+    """A schema dumped by its compiled dumper: the same dict as marshmallow's, built several times faster."""
+
+    def dump(self, obj, *, many=None):
+        return compiled_dump(self, obj, self.many if many is None else bool(many))
 
 
 def compiled_dump(schema, obj, many):

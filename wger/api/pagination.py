@@ -8,8 +8,9 @@ from functools import cache
 from urllib.parse import urlencode
 
 from flask import current_app, request
-from marshmallow import Schema, fields
+from marshmallow import fields
 
+from wger.api.dump import CompiledSchema
 from wger.api.limits import OFFSET_MAX
 
 
@@ -58,9 +59,10 @@ def page_links(count, limit, offset):
 
 @cache
 def page_schema(item_schema):
-    """Return (once per item schema) the envelope schema of a page of `item_schema` objects."""
+    """Return (once per item schema) the envelope schema of a page of `item_schema` objects, compiled like
+    the item schema so a page is dumped as one document."""
     name = item_schema.__name__.removesuffix("Schema")
-    return Schema.from_dict(
+    return CompiledSchema.from_dict(
         {
             "count": fields.Integer(required=True),
             "next": fields.Url(allow_none=True, required=True),

@@ -1,12 +1,12 @@
 """The base of every resource schema."""
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, pre_load, validates_schema
+from marshmallow import EXCLUDE, ValidationError, fields, pre_load, validates_schema
 
-from wger.api.dump import compiled_dump
+from wger.api.dump import CompiledSchema
 from wger.api.limits import INTEGER_MAX, INTEGER_MIN, fits_integer_column
 
 
-class ResourceSchema(Schema):
+class ResourceSchema(CompiledSchema):
     """Unknown keys in a body are ignored, as the original does; read-only fields are `dump_only`.
 
     Every integer must fit the database's integer columns, so an oversized number is a 400 naming its
@@ -27,11 +27,6 @@ class ResourceSchema(Schema):
         }
         if errors:
             raise ValidationError(errors)
-
-    def dump(self, obj, *, many=None):
-        """Dump as marshmallow does, by the schema's compiled dumper (`wger.api.dump`): several times faster
-        for nested documents."""
-        return compiled_dump(self, obj, self.many if many is None else bool(many))
 
 
 class QueryArgsSchema(ResourceSchema):
