@@ -10,6 +10,7 @@ Stored JSON carries an ETag, so a client that sends it back in `If-None-Match` g
 An anonymous plain-JSON read is answered sooner still, by `wger.api.replay`, under the same version rule.
 """
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -110,7 +111,9 @@ class CatalogMemory(OrderedDict):
     """A worker's memory of what was built from catalog data, never older than the catalog.
 
     `fresh()` empties the memory when the version (this request's, unless given) moved on since the memory
-    was filled; `keep()` stores a value, forgetting the least recently used beyond `size` entries.
+    was filled; `recall()` reads a value; `keep()` stores one, forgetting the least recently used beyond `size`
+    entries. Under a threaded worker another thread may empty the memory between two steps of these: the
+    value is then merely gone, never an error.
     """
 
     def __init__(self, size):
@@ -125,10 +128,19 @@ class CatalogMemory(OrderedDict):
             self.version = version
         return self
 
+    def recall(self, key):
+        """The value kept under `key`, now the most recently used; None when there is none."""
+        value = self.get(key)
+        if value is not None:
+            with contextlib.suppress(KeyError):
+                self.move_to_end(key)
+        return value
+
     def keep(self, key, value):
         self[key] = value
         if len(self) > self.size:
-            self.popitem(last=False)
+            with contextlib.suppress(KeyError):
+                self.popitem(last=False)
         return value
 
 
@@ -171,9 +183,8 @@ def cached_read(view):
             return view(*args, **kwargs)
         bodies = _bodies.fresh()
         key = _url_key()
-        stored = bodies.get(key)
+        stored = bodies.recall(key)
         if stored is not None:
-            bodies.move_to_end(key)
             return _stored_answer(*stored)
         response = view(*args, **kwargs)
         if response.status_code == 200:

@@ -49,11 +49,10 @@ class CatalogDumps:
         memory, host = _memory(), request.host_url
         found, missing = {}, []
         for pk in dict.fromkeys(ids):
-            dump = memory.get((self, host, pk))
+            dump = memory.recall((self, host, pk))
             if dump is None:
                 missing.append(pk)
             else:
-                memory.move_to_end((self, host, pk))
                 found[pk] = dump
         if missing:
             objects = db.session.scalars(

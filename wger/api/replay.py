@@ -54,9 +54,8 @@ class ReplayMiddleware:
                 version = cache.current_version(self.engine)
             except sa.exc.SQLAlchemyError:
                 return self.wsgi_app(environ, start_response)  # Flask's path reads it again and answers 503
-            stored = self.answers.fresh(version).get(key)
+            stored = self.answers.fresh(version).recall(key)
             if stored is not None:
-                self.answers.move_to_end(key)
                 status, headers, body = stored
                 start_response(status, headers)
                 return [body]
