@@ -18,11 +18,11 @@ from flask_smorest import abort
 from flask_wtf.csrf import generate_csrf, validate_csrf
 from wtforms import ValidationError as CSRFError
 
+from wger.api.cors import API_PATHS
 from wger.api.limits import fits_integer_column
 from wger.database import SAFE_METHODS, db
 from wger.models import Token, User
 
-API_PATHS = "/api/"
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="api"'}
 SESSION_KEY = "user_id"
 CSRF_COOKIE = "csrftoken"
