@@ -20,7 +20,7 @@ from wger.accounts import create_user, find_user
 from wger.api import cache
 from wger.commands import load_core
 from wger.database import db
-from wger.models import DataVersion, Permission, User
+from wger.models import DataVersion, Permission, Token, User
 from wger.models.accounts import utcnow
 from wger.throttle import rate_limiter
 
@@ -126,17 +126,17 @@ def client(app):
 def count_queries(app, monkeypatch):
     """Return a function that runs a callable and returns (its result, how many SQL statements it ran).
 
-    The read cache's version check runs on the driver's own cursor, which SQLAlchemy's statement events do
-    not see; it is counted as the one statement it is.
+    The version checks of the read cache and of replayed answers run on the driver's own cursor, which
+    SQLAlchemy's statement events do not see; each is counted as the one statement it is.
     """
     statements = []
-    current_version = cache.current_version
+    read_row = cache.read_row
 
-    def counted_version(*engine):
-        statements.append(cache.VERSION_SQL)
-        return current_version(*engine)
+    def counted_read(sql, *arguments):
+        statements.append(sql)
+        return read_row(sql, *arguments)
 
-    monkeypatch.setattr(cache, "current_version", counted_version)
+    monkeypatch.setattr(cache, "read_row", counted_read)
 
     def run(action):
         statements.clear()
@@ -195,6 +195,18 @@ def auth_headers(app):
         with app.app_context():
             token = auth.encode(find_user(username=username).id, "access")
         return {"Authorization": f"Bearer {token}"}
+
+    return headers
+
+
+@pytest.fixture
+def key_headers(app):
+    """Return `key_headers(username)`: `Authorization: Token <permanent key>` headers for that user."""
+
+    def headers(username):
+        with app.app_context():
+            key = db.session.scalar(sa.select(Token.key).join(User).where(User.username == username))
+        return {"Authorization": f"Token {key}"}
 
     return headers
 

@@ -5,7 +5,7 @@ from catalog_factories import make_base, make_ingredient, make_translation
 from flask import request, request_started
 
 from wger.database import db
-from wger.models import Muscle
+from wger.models import Group, Ingredient, Muscle, User
 
 
 def test_a_repeated_read_costs_one_query(client, catalog, count_queries):
@@ -214,3 +214,151 @@ def test_each_representation_is_answered_as_asked(client, catalog, headers, mime
         other = client.get("/api/v2/muscle/1/", headers=headers)
         assert (other.status_code, other.mimetype) == (200, mimetype)
         assert other.data != plain
+
+
+# Private answers: kept for the permanent key's user, under their data version and the catalog version.
+
+WEIGHTS, CATEGORIES, MEASUREMENTS = "/api/v2/weightentry/", "/api/v2/measurement-category/", "/api/v2/measurement/"
+
+
+def _weigh(client, headers, date, weight="80.0"):
+    response = client.post(WEIGHTS, json={"date": date, "weight": weight}, headers=headers)
+    assert response.status_code == 201
+    return response.json["id"]
+
+
+def test_a_private_page_is_replayed_to_its_owner(client, make_user, key_headers, flask_requests, count_queries):
+    make_user("lifter")
+    headers = key_headers("lifter")
+    _weigh(client, headers, "2024-03-01")
+    first = client.get(f"{WEIGHTS}?limit=20", headers=headers)
+    flask_requests.clear()
+    again, queries = count_queries(lambda: client.get(f"{WEIGHTS}?limit=20", headers=headers))
+    assert _answer(again) == _answer(first)
+    assert [entry["date"] for entry in again.json["results"]] == ["2024-03-01"]
+    assert (flask_requests, queries) == ([], 1)
+
+
+def test_a_private_answer_is_never_stale_after_its_owners_writes(client, make_user, key_headers):
+    make_user("lifter")
+    headers = key_headers("lifter")
+    entry = _weigh(client, headers, "2024-03-01")
+
+    def weights():
+        return [item["weight"] for item in client.get(WEIGHTS, headers=headers).json["results"]]
+
+    assert weights() == ["80.00"]
+    assert client.patch(f"{WEIGHTS}{entry}/", json={"weight": "79.5"}, headers=headers).status_code == 200
+    assert weights() == ["79.50"]
+    _weigh(client, headers, "2024-03-02", "79.0")
+    assert weights() == ["79.50", "79.00"]
+    assert client.delete(f"{WEIGHTS}{entry}/", headers=headers).status_code == 204
+    assert weights() == ["79.00"]
+    assert client.get(f"{WEIGHTS}{entry}/", headers=headers).status_code == 404
+
+
+def test_a_change_deep_in_an_owner_path_counts_for_the_owner(client, make_user, key_headers, flask_requests):
+    make_user("lifter")
+    headers = key_headers("lifter")
+    category = client.post(CATEGORIES, json={"name": "Waist", "unit": "cm"}, headers=headers).json["id"]
+    client.get(CATEGORIES, headers=headers)
+    client.get(CATEGORIES, headers=headers)
+    flask_requests.clear()
+    measured = client.post(MEASUREMENTS, json={"category": category, "date": "2024-03-01", "value": 80},
+                           headers=headers)
+    assert measured.status_code == 201
+    assert client.get(CATEGORIES, headers=headers).status_code == 200
+    assert flask_requests == [MEASUREMENTS, CATEGORIES]
+
+
+def test_a_private_answer_is_kept_for_its_user_only(client, make_user, key_headers, flask_requests):
+    make_user("lifter")
+    make_user("runner")
+    lifter, runner = key_headers("lifter"), key_headers("runner")
+    _weigh(client, lifter, "2024-03-01", "90.0")
+    _weigh(client, runner, "2024-03-01", "60.0")
+    for _ in range(2):
+        assert client.get(WEIGHTS, headers=lifter).json["results"][0]["weight"] == "90.00"
+        assert client.get(WEIGHTS, headers=runner).json["results"][0]["weight"] == "60.00"
+    assert flask_requests.count(WEIGHTS) == 4  # the two writes and each user's first read
+    flask_requests.clear()
+    _weigh(client, runner, "2024-03-02", "61.0")
+    client.get(WEIGHTS, headers=lifter)
+    assert flask_requests == [WEIGHTS]  # the runner's write left the lifter's answer be
+
+
+def test_a_key_that_stops_working_is_refused_though_its_answer_was_kept(app, client, make_user, key_headers):
+    user_id = make_user("lifter")
+    headers = key_headers("lifter")
+    assert client.get(WEIGHTS, headers=headers).status_code == 200
+    assert client.get(WEIGHTS, headers=headers).status_code == 200
+    with app.app_context():
+        db.session.get(User, user_id).is_active = False
+        db.session.commit()
+    assert client.get(WEIGHTS, headers=headers).status_code == 401
+
+
+def test_a_catalog_change_renews_private_answers_that_nest_it(app, client, catalog, make_user, key_headers):
+    with app.app_context():
+        oats = make_ingredient("Rolled oats").id
+        db.session.commit()
+    make_user("eater")
+    headers = key_headers("eater")
+    plan = client.post("/api/v2/nutritionplan/", json={"description": "Cut"}, headers=headers).json["id"]
+    meal = client.post("/api/v2/meal/", json={"plan": plan}, headers=headers).json["id"]
+    client.post("/api/v2/mealitem/", json={"meal": meal, "ingredient": oats, "amount": 50}, headers=headers)
+
+    def ingredient_name():
+        info = client.get(f"/api/v2/nutritionplaninfo/{plan}/", headers=headers).json
+        return info["meals"][0]["meal_items"][0]["ingredient_obj"]["name"]
+
+    assert ingredient_name() == ingredient_name() == "Rolled oats"
+    with app.app_context():
+        db.session.get(Ingredient, oats).name = "Porridge oats"
+        db.session.commit()
+    assert ingredient_name() == "Porridge oats"
+
+
+def test_a_change_nobody_owns_renews_every_kept_answer(app, client, catalog, make_user, key_headers,
+                                                        flask_requests):
+    user_id = make_user("lifter")
+    headers = key_headers("lifter")
+    client.get(WEIGHTS, headers=headers)
+    client.get("/api/v2/muscle/1/")
+
+    def data_version():
+        with app.app_context():
+            return db.session.get(User, user_id).data_version
+
+    before = data_version()
+    with app.app_context():
+        db.session.add(Group(name="coaches"))
+        db.session.commit()
+    flask_requests.clear()
+    client.get(WEIGHTS, headers=headers)
+    client.get("/api/v2/muscle/1/")
+    assert flask_requests == [WEIGHTS, "/api/v2/muscle/1/"]
+    assert data_version() == before
+
+
+@pytest.mark.parametrize("extra, cookie", [
+    ({"Accept": "text/html"}, None), ({"Accept": "application/json; indent=4"}, None), ({}, "forged"),
+], ids=["html", "indented", "cookie"])
+def test_other_private_requests_reach_flask(client, make_user, key_headers, flask_requests, extra, cookie):
+    make_user("lifter")
+    headers = key_headers("lifter")
+    client.get(WEIGHTS, headers=headers)
+    flask_requests.clear()
+    if cookie:
+        client.set_cookie("session", cookie)
+    for _ in range(2):
+        assert client.get(WEIGHTS, headers=headers | extra).status_code == 200
+    assert flask_requests == [WEIGHTS, WEIGHTS]
+
+
+def test_private_answers_to_access_tokens_are_built_each_time(client, make_user, auth_headers, flask_requests):
+    make_user("lifter")
+    headers = auth_headers("lifter")
+    for _ in range(2):
+        assert client.get(WEIGHTS, headers=headers).status_code == 200
+    assert flask_requests == [WEIGHTS, WEIGHTS]

@@ -82,13 +82,18 @@ def require_user():
     return user
 
 
+def parse_authorization(header):
+    """The lowercase scheme and the credentials of an `Authorization` header (`Bearer: <jwt>` included)."""
+    scheme, _, credentials = header.strip().partition(" ")
+    return scheme.lower().removesuffix(":"), credentials.strip()
+
+
 def _resolve():
-    scheme, _, credentials = request.headers.get("Authorization", "").strip().partition(" ")
-    scheme = scheme.lower().removesuffix(":")
+    scheme, credentials = parse_authorization(request.headers.get("Authorization", ""))
     if scheme == "bearer":
-        return _user_from_jwt(credentials.strip())
+        return _user_from_jwt(credentials)
     if scheme == "token":
-        return _user_from_key(credentials.strip())
+        return _user_from_key(credentials)
     return _user_from_session()
 
 

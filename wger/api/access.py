@@ -13,6 +13,7 @@ from sqlalchemy import bindparam, false
 from sqlalchemy.orm import RelationshipProperty
 
 from wger import auth
+from wger.api import owners
 
 _owned_models = {}
 
@@ -111,6 +112,7 @@ class Owned:
         (self.user_column,) = user_relationship.property.local_columns
         self.user_column = getattr(current, self.user_column.key)
         self.direct = not hops
+        owners.owned_through(model, self.joins, self.user_column.key)
         if self.guards_parents:
             _owned_models[model] = self
 

@@ -41,9 +41,14 @@ def watch(model):
     _watched_models.add(model)
 
 
+def is_watched(obj):
+    """Whether a change to `obj` is a catalog change."""
+    return type(obj) in _watched_models
+
+
 def _touches_catalog(session):
     changed = (*session.new, *session.dirty, *session.deleted)
-    return any(type(obj) in _watched_models for obj in changed)
+    return any(is_watched(obj) for obj in changed)
 
 
 def bump_version(connection):
@@ -65,22 +70,30 @@ def current_version(engine=None):
     by default the app's).
 
     It is asked on every cached read, and the pool's checkout and return, an ORM statement, or even
-    SQLAlchemy's result objects around this one query cost more than the rest of a cached answer. The
-    connection reads without a transaction, so it always sees the last committed version. A failure of the
-    query, or of connecting anew, closes it (the next read connects anew) and is raised as SQLAlchemy's error,
-    which is a 503.
+    SQLAlchemy's result objects around this one query cost more than the rest of a cached answer.
+    """
+    return read_row(VERSION_SQL, (), engine)[0]
+
+
+def read_row(sql, parameters=(), engine=None):
+    """The first row of `sql` (in the driver's parameter style), or None, read on this thread's connection
+    for versions.
+
+    The connection reads without a transaction, so it always sees what was last committed. A failure of the
+    query, or of connecting anew, closes it (the next read connects anew) and is raised as SQLAlchemy's
+    error, which is a 503.
     """
     engine = engine or db.engine
     driver_error = engine.dialect.loaded_dbapi.Error
     try:
         cursor = _version_reader(engine).cursor()
-        cursor.execute(VERSION_SQL)
-        return cursor.fetchone()[0]
+        cursor.execute(sql, parameters)
+        return cursor.fetchone()
     except driver_error as error:
         broken = _version_readers.by_engine.pop(engine, None)
         if broken is not None:
             broken.close()
-        raise sa.exc.DBAPIError.instance(VERSION_SQL, None, error, driver_error) from error
+        raise sa.exc.DBAPIError.instance(sql, None, error, driver_error) from error
 
 
 def _version_reader(engine):
@@ -107,26 +120,16 @@ def request_version():
     return environ[VERSION_KEY]
 
 
-class CatalogMemory(OrderedDict):
-    """A worker's memory of what was built from catalog data, never older than the catalog.
+class Memory(OrderedDict):
+    """A worker's memory of at most `size` values, forgetting the least recently used.
 
-    `fresh()` empties the memory when the version (this request's, unless given) moved on since the memory
-    was filled; `recall()` reads a value; `keep()` stores one, forgetting the least recently used beyond `size`
-    entries. Under a threaded worker another thread may empty the memory between two steps of these: the
-    value is then merely gone, never an error.
+    `recall()` reads a value; `keep()` stores one. Under a threaded worker another thread may forget a value
+    between two steps of these: the value is then merely gone, never an error.
     """
 
     def __init__(self, size):
         super().__init__()
-        self.size, self.version = size, None
-
-    def fresh(self, version=None):
-        if version is None:
-            version = request_version()
-        if version != self.version:
-            self.clear()
-            self.version = version
-        return self
+        self.size = size
 
     def recall(self, key):
         """The value kept under `key`, now the most recently used; None when there is none."""
@@ -144,10 +147,27 @@ class CatalogMemory(OrderedDict):
         return value
 
 
+class CatalogMemory(Memory):
+    """A memory of what was built from catalog data, never older than the catalog: `fresh()` empties it
+    when the version (this request's, unless given) moved on since it was filled."""
+
+    def __init__(self, size):
+        super().__init__(size)
+        self.version = None
+
+    def fresh(self, version=None):
+        if version is None:
+            version = request_version()
+        if version != self.version:
+            self.clear()
+            self.version = version
+        return self
+
+
 _bodies = CatalogMemory(MAX_ENTRIES)
 
 
-def _plain_json():
+def plain_json():
     """Whether this request gets the stored bytes as they are (not indented, not the browsable page)."""
     return g.get("api_format", "json") == "json" and g.get("json_indent") is None
 
@@ -155,7 +175,7 @@ def _plain_json():
 def _stored_answer(body, etag):
     """The stored body, or 304 when the client already holds it (`If-None-Match`); plain JSON answers are
     marked for `wger.api.replay` to keep."""
-    if not _plain_json():
+    if not plain_json():
         return current_app.response_class(body, mimetype="application/json")
     request.environ[REPLAYABLE] = True
     if etag in request.if_none_match:

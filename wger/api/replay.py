@@ -1,39 +1,88 @@
-"""Cached answers replayed at the WSGI boundary, before Flask sees the request.
+"""Kept answers replayed at the WSGI boundary, before Flask sees the request.
 
 A cached read (`wger.api.cache`) still walks the whole Flask request: the request context, the host,
 query and format checks, routing, flask-smorest's wrappers, the session, the CORS, `Vary` and `Allow`
-headers. For an anonymous JSON read of the catalog, all of that gives the same answer every time, and
-under load it cost twice what finding the stored body did. `ReplayMiddleware` keeps the finished answer
-(status, headers and body, as the client received it) of such a request and replays it to the next request
-that matches it in everything the answer depends on, once the catalog version is read and found unchanged:
-so it is never stale either, and the version is the one query it costs. A request it holds no answer for
-goes on without it reading anything (a 404 or 406 still costs no query).
+headers. For a JSON read that gives the same answer every time, all of that cost more under load than
+finding the answer. `ReplayMiddleware` keeps the finished answer (status, headers and body, as the client
+received it) of such a request and replays it to the next request that matches it in everything the answer
+depends on, once the versions it was built at are read and found unchanged: so it is never stale, and the
+version query is all it costs. A request it holds no answer for goes on without it reading anything (a 404
+or 406 still costs no query).
 
-Only requests whose answer cannot depend on anything else are replayed: a GET without credentials, cookies
-or a body. The key holds every other input the answer reads: scheme, host, script root, path (a format
-suffix included), query string, `Accept` and `If-None-Match` (a 304 is replayed as a 304). Only answers
-that the cached view marked as plain JSON (`cache.REPLAYABLE`) and that set no cookie are kept.
+Two kinds of answers are kept, both only for a GET without cookies or a body:
+- Anonymous answers of the cached catalog views (marked `cache.REPLAYABLE`), under the catalog version.
+- Answers to a permanent key (`Authorization: Token`) of the generic views of owned resources (marked by
+  `keep_private_answer()`), for that key's user only, under the user's `data_version` (`wger.api.owners`)
+  and the catalog version, which one query reads with the key's user. A key that finds no active user goes
+  on to Flask, which refuses it.
+
+The key holds every other input the answer reads: scheme, host, script root, path (a format suffix
+included), query string, `Accept` and `If-None-Match` (a 304 is replayed as a 304). Only plain JSON answers
+that set no cookie are kept.
 """
 
 import sqlalchemy as sa
+from flask import current_app, request
 
+from wger import auth
 from wger.api import cache
 from wger.database import db
+from wger.models import DataVersion, Token, User
 
 MAX_ENTRIES = 2048
-UNSAFE_INPUTS = ("HTTP_AUTHORIZATION", "HTTP_COOKIE", "CONTENT_TYPE", "HTTP_TRANSFER_ENCODING")
+UNSAFE_INPUTS = ("HTTP_COOKIE", "CONTENT_TYPE", "HTTP_TRANSFER_ENCODING")
 KEY_INPUTS = ("wsgi.url_scheme", "HTTP_HOST", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "HTTP_ACCEPT",
               "HTTP_IF_NONE_MATCH")
 REPLAYED_STATUSES = ("200", "304")
+# WSGI environ keys: the permanent key of a request whose answer may be kept for its user; the versions read
+# for it before its answer was built; and the view's mark that its answer may be kept under them.
+API_KEY = "wger.api_key"
+OWNER_VERSIONS = "wger.owner_versions"
+PRIVATE_REPLAYABLE = "wger.private_replayable"
+OWNER_VERSIONS_QUERY = (
+    sa.select(User.id, User.data_version, DataVersion.version)
+    .join(Token, Token.user_id == User.id)
+    .where(Token.key == sa.bindparam("key"), User.is_active,
+           DataVersion.id == sa.literal_column(str(cache.VERSION_ROW)))
+)
+_compiled_queries = {}
 
 
 def _replay_key(environ):
-    """The key of a request whose answer may be replayed, or None for a request that must reach Flask."""
+    """`(key, permanent key or None)` of a request whose answer may be replayed, or None for a request that
+    must reach Flask."""
     if environ.get("REQUEST_METHOD") != "GET" or "HTTP_HOST" not in environ:
         return None
     if any(name in environ for name in UNSAFE_INPUTS) or environ.get("CONTENT_LENGTH") not in (None, "", "0"):
         return None
-    return tuple(environ.get(name) for name in KEY_INPUTS)
+    key = tuple(environ.get(name) for name in KEY_INPUTS)
+    if "HTTP_AUTHORIZATION" not in environ:
+        return key, None
+    scheme, credentials = auth.parse_authorization(environ["HTTP_AUTHORIZATION"])
+    return (key, credentials) if scheme == "token" and credentials else None
+
+
+def owner_versions(api_key, engine=None):
+    """`(user id, data version, catalog version)` of the active user holding `api_key`, or None."""
+    engine = engine or db.engine
+    compiled = _compiled_queries.get(engine.dialect.name)
+    if compiled is None:
+        compiled = _compiled_queries[engine.dialect.name] = OWNER_VERSIONS_QUERY.compile(dialect=engine.dialect)
+    parameters = (api_key,) if engine.dialect.positional else {"key": api_key}
+    row = cache.read_row(str(compiled), parameters, engine)
+    return None if row is None else tuple(row)
+
+
+def keep_private_answer():
+    """Let the answer this view is about to build be kept for its caller, if its request allows it: the
+    versions are read now, before any of the answer's data."""
+    environ = request.environ
+    api_key = environ.get(API_KEY)
+    if api_key is None or current_app.config["READ_CACHE_DISABLED"] or not cache.plain_json():
+        return
+    versions = environ.get(OWNER_VERSIONS) or owner_versions(api_key)
+    if versions is not None and versions[0] == auth.current_user().id:
+        environ[PRIVATE_REPLAYABLE] = versions
 
 
 class ReplayMiddleware:
@@ -42,13 +91,19 @@ class ReplayMiddleware:
     def __init__(self, wsgi_app, app):
         self.wsgi_app, self.app = wsgi_app, app
         self.answers = cache.CatalogMemory(MAX_ENTRIES)
+        self.private_answers = cache.Memory(MAX_ENTRIES)
+        # The requests some user's answer was kept for: only those are worth reading a key's versions for.
+        self.private_requests = cache.Memory(MAX_ENTRIES)
         with app.app_context():
             self.engine = db.engine
 
     def __call__(self, environ, start_response):
-        key = None if self.app.config["READ_CACHE_DISABLED"] else _replay_key(environ)
-        if key is None:
+        found = None if self.app.config["READ_CACHE_DISABLED"] else _replay_key(environ)
+        if found is None:
             return self.wsgi_app(environ, start_response)
+        key, api_key = found
+        if api_key is not None:
+            return self._private(environ, start_response, key, api_key)
         if key in self.answers:
             try:
                 version = cache.current_version(self.engine)
@@ -56,14 +111,34 @@ class ReplayMiddleware:
                 return self.wsgi_app(environ, start_response)  # Flask's path reads it again and answers 503
             stored = self.answers.fresh(version).recall(key)
             if stored is not None:
-                status, headers, body = stored
-                start_response(status, headers)
-                return [body]
+                return self._replay(start_response, stored)
             environ[cache.VERSION_KEY] = version
         return self._pass_on(environ, start_response, key)
 
+    def _private(self, environ, start_response, key, api_key):
+        """Replay the answer kept for this key's user while their versions are unchanged, or pass it on."""
+        environ[API_KEY] = api_key
+        if key in self.private_requests:
+            try:
+                versions = owner_versions(api_key, self.engine)
+            except sa.exc.SQLAlchemyError:
+                return self.wsgi_app(environ, start_response)
+            if versions is None:
+                return self.wsgi_app(environ, start_response)  # Flask refuses the key
+            stored = self.private_answers.recall((key, versions[0]))
+            if stored is not None and stored[0] == versions:
+                return self._replay(start_response, stored[1])
+            environ[OWNER_VERSIONS] = versions
+        return self._pass_on(environ, start_response, key)
+
+    @staticmethod
+    def _replay(start_response, stored):
+        status, headers, body = stored
+        start_response(status, headers)
+        return [body]
+
     def _pass_on(self, environ, start_response, key):
-        """Let Flask answer; keep the answer if the cached view marked it, under the version it was built at."""
+        """Let Flask answer; keep the answer if a view marked it, under the versions it was built at."""
         started = []
 
         def record_start(status, headers, exc_info=None):
@@ -72,7 +147,9 @@ class ReplayMiddleware:
 
         body = self.wsgi_app(environ, record_start)
         status, headers = started or ("", ())
-        keep = (environ.get(cache.REPLAYABLE) and status[:3] in REPLAYED_STATUSES
+        versions = environ.get(PRIVATE_REPLAYABLE)
+        public = API_KEY not in environ and environ.get(cache.REPLAYABLE)
+        keep = ((versions or public) and status[:3] in REPLAYED_STATUSES
                 and not any(name.lower() == "set-cookie" for name, _ in headers))
         if not keep:
             return body
@@ -81,5 +158,10 @@ class ReplayMiddleware:
         finally:
             if hasattr(body, "close"):
                 body.close()
-        self.answers.fresh(environ[cache.VERSION_KEY]).keep(key, (status, list(headers), data))
+        answer = (status, list(headers), data)
+        if versions:
+            self.private_answers.keep((key, versions[0]), (versions, answer))
+            self.private_requests.keep(key, True)
+        else:
+            self.answers.fresh(environ[cache.VERSION_KEY]).keep(key, answer)
         return [data]

@@ -12,7 +12,8 @@ from flask_smorest import abort
 from marshmallow import ValidationError, fields
 
 from wger import auth
-from wger.api import cache, openapi
+from wger.api import cache, openapi, replay
+from wger.api.access import Owned
 from wger.api.actions import build_view
 from wger.api.cache import cached_read
 from wger.api.fields import RelatedList
@@ -197,6 +198,7 @@ def _handlers(blueprint, resource):
     patch_doc = request_body_doc(schema, required=False, media_types=media_types)
 
     cache = cached_read if resource.cached else (lambda view: view)
+    keeps_private_answers = isinstance(resource.access, Owned)
 
     @cache
     @blueprint.doc(summary=f"List {label}", description=resource.description,
@@ -205,6 +207,8 @@ def _handlers(blueprint, resource):
     @blueprint.response(200, page_schema(schema))
     def list_objects(self):
         resource.access.authorize("GET")
+        if keeps_private_answers:
+            replay.keep_private_answer()
         page = list_page(resource)
         if resource.before_dump:
             resource.before_dump(page["results"])
@@ -224,6 +228,8 @@ def _handlers(blueprint, resource):
     @blueprint.response(200, schema)
     def read(self, pk):
         resource.access.authorize("GET")
+        if keeps_private_answers:
+            replay.keep_private_answer()
         return ready_to_dump(resource, get_object(resource, pk))
 
     @blueprint.doc(summary=f"Replace a {label} object", **body_doc,

@@ -66,7 +66,8 @@ class Group(db.Model):
 
 
 class User(db.Model):
-    """An account. `failed_logins` and `locked_until` implement the per-account lockout."""
+    """An account. `failed_logins` and `locked_until` implement the per-account lockout; `data_version`
+    counts every change to the user's own data (`wger.api.owners`), so answers kept for them are never stale."""
 
     __tablename__ = "auth_user"
 
@@ -80,6 +81,7 @@ class User(db.Model):
     last_login: Mapped[dt.datetime | None] = mapped_column(DateTime)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    data_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     groups: Mapped[list[Group]] = relationship(secondary=user_groups)
     permissions: Mapped[list[Permission]] = relationship(secondary=user_permissions)
