@@ -12,6 +12,7 @@ import re
 import pytest
 import sqlalchemy as sa
 from database_names import database_name
+from flask import request, request_started
 from flask_migrate import upgrade
 from sqlalchemy import event
 
@@ -197,6 +198,19 @@ def auth_headers(app):
         return {"Authorization": f"Bearer {token}"}
 
     return headers
+
+
+@pytest.fixture
+def flask_requests(app):
+    """The paths of the requests that reach Flask's dispatching (a replayed answer never does)."""
+    started = []
+
+    def record(sender, **extra):
+        started.append(request.path)
+
+    request_started.connect(record, app)
+    yield started
+    request_started.disconnect(record, app)
 
 
 @pytest.fixture

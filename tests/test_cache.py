@@ -2,7 +2,6 @@
 
 import pytest
 from catalog_factories import make_base, make_ingredient, make_translation
-from flask import request, request_started
 
 from wger.database import db
 from wger.models import Group, Ingredient, Muscle, User
@@ -135,19 +134,6 @@ def test_other_representations_carry_no_etag(client, catalog):
         page = client.get("/api/v2/muscle/1/", headers={**headers, "If-None-Match": etag})
         assert page.status_code == 200
         assert "ETag" not in page.headers
-
-
-@pytest.fixture
-def flask_requests(app):
-    """Count the requests that reach Flask's dispatching (a replayed answer never does)."""
-    started = []
-
-    def record(sender, **extra):
-        started.append(request.path)
-
-    request_started.connect(record, app)
-    yield started
-    request_started.disconnect(record, app)
 
 
 def _answer(response):

@@ -653,3 +653,19 @@ def test_the_openapi_document_describes_the_actions(client):
     assert list(schemas["LogData"]["properties"]) == ["chart_data", "logs"]
     for action in ("workout/{pk}/canonical_representation/", "set/{pk}/computed_settings/"):
         assert document["paths"][f"{API}/{action}"]["get"]["summary"].startswith("Return ")
+
+
+def test_canonical_representation_is_replayed_until_a_setting_changes(api, workout, key_headers, flask_requests):
+    """A change four relationships down from the workout's owner still renews the owner's kept answers."""
+    path = f"workout/{workout['workout']['id']}/canonical_representation/"
+    headers = key_headers("lifter")
+
+    def reps():
+        document = api("get", path, headers=headers).json
+        return document["day_list"][0]["set_list"][0]["settings_computed"][0]["reps"]
+
+    flask_requests.clear()
+    assert reps() == reps() == 10
+    assert len(flask_requests) == 1
+    api("patch", f"setting/{workout['setting']['id']}/", {"reps": 8})
+    assert reps() == 8

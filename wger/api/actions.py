@@ -16,7 +16,7 @@ from flask import jsonify, request
 from marshmallow import Schema
 from werkzeug.exceptions import HTTPException
 
-from wger.api import openapi
+from wger.api import openapi, replay
 from wger.api.cache import cached_read
 from wger.api.errors import field_errors
 from wger.api.objects import find_object, not_found
@@ -83,6 +83,8 @@ def build_view(blueprint, resource, action):
     @functools.wraps(documented)
     def view(**path):
         resource.access.authorize(request.method)
+        if resource.answers_for_owner and request.method == "GET":
+            replay.keep_private_answer()
         try:
             return documented(**path)
         except HTTPException as error:

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from marshmallow import Schema, ValidationError
 
 from wger.api import paths
-from wger.api.access import Public
+from wger.api.access import Owned, Public
 from wger.api.errors import declare_unique_sets
 from wger.api.filters import build_filters
 from wger.database import db
@@ -116,6 +116,12 @@ class Resource:
     @property
     def private(self):
         return self.access.private
+
+    @property
+    def answers_for_owner(self):
+        """Whether each GET answer is the caller's own data (and the catalog's): only then may it be kept for
+        the caller (`wger.api.replay`); shared objects change with their owners' writes."""
+        return isinstance(self.access, Owned)
 
     def order_by(self, requested):
         """Return ORDER BY columns for `?ordering=a,-b` over the allow-list; unknown names are dropped.

@@ -13,7 +13,6 @@ from marshmallow import ValidationError, fields
 
 from wger import auth
 from wger.api import cache, openapi, replay
-from wger.api.access import Owned
 from wger.api.actions import build_view
 from wger.api.cache import cached_read
 from wger.api.fields import RelatedList
@@ -198,7 +197,6 @@ def _handlers(blueprint, resource):
     patch_doc = request_body_doc(schema, required=False, media_types=media_types)
 
     cache = cached_read if resource.cached else (lambda view: view)
-    keeps_private_answers = isinstance(resource.access, Owned)
 
     @cache
     @blueprint.doc(summary=f"List {label}", description=resource.description,
@@ -207,7 +205,7 @@ def _handlers(blueprint, resource):
     @blueprint.response(200, page_schema(schema))
     def list_objects(self):
         resource.access.authorize("GET")
-        if keeps_private_answers:
+        if resource.answers_for_owner:
             replay.keep_private_answer()
         page = list_page(resource)
         if resource.before_dump:
@@ -228,7 +226,7 @@ def _handlers(blueprint, resource):
     @blueprint.response(200, schema)
     def read(self, pk):
         resource.access.authorize("GET")
-        if keeps_private_answers:
+        if resource.answers_for_owner:
             replay.keep_private_answer()
         return ready_to_dump(resource, get_object(resource, pk))
 
