@@ -348,3 +348,19 @@ def test_private_answers_to_access_tokens_are_built_each_time(client, make_user,
     for _ in range(2):
         assert client.get(WEIGHTS, headers=headers).status_code == 200
     assert flask_requests == [WEIGHTS, WEIGHTS]
+
+
+def test_kept_answers_stay_within_their_byte_budget(app, client, make_user, key_headers, flask_requests,
+                                                     monkeypatch):
+    make_user("lifter")
+    headers = key_headers("lifter")
+    _weigh(client, headers, "2024-03-01")
+    pages = [f"{WEIGHTS}?limit={limit}" for limit in (1, 2)]
+    one_page = len(client.get(pages[0], headers=headers).data)
+    monkeypatch.setattr(app.wsgi_app.private_answers, "budget", one_page * 3 // 2)
+    app.wsgi_app.private_answers.clear()
+    flask_requests.clear()
+    for page in (*pages, *pages):
+        assert client.get(page, headers=headers).status_code == 200
+    assert len(flask_requests) == 4  # each page pushed the other out
+    assert app.wsgi_app.private_answers.weight <= one_page * 3 // 2

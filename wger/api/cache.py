@@ -28,6 +28,7 @@ from wger.models import DataVersion
 VERSION_ROW = 1
 VERSION_SQL = f"SELECT version FROM core_dataversion WHERE id = {VERSION_ROW}"
 MAX_ENTRIES = 2048
+MAX_BYTES = 64 * 2**20
 # WSGI environ keys: the version `wger.api.replay` read for this request, and its mark on an answer it may keep.
 VERSION_KEY = "wger.catalog_version"
 REPLAYABLE = "wger.replayable"
@@ -121,15 +122,18 @@ def request_version():
 
 
 class Memory(OrderedDict):
-    """A worker's memory of at most `size` values, forgetting the least recently used.
+    """A worker's memory of at most `size` values, and at most `budget` bytes of those kept with a weight,
+    forgetting the least recently used: however many different pages clients ask for, and however large,
+    a worker's memory stays bounded.
 
     `recall()` reads a value; `keep()` stores one. Under a threaded worker another thread may forget a value
     between two steps of these: the value is then merely gone, never an error.
     """
 
-    def __init__(self, size):
+    def __init__(self, size, budget=None):
         super().__init__()
-        self.size = size
+        self.size, self.budget = size, budget
+        self.weights, self.weight = {}, 0
 
     def recall(self, key):
         """The value kept under `key`, now the most recently used; None when there is none."""
@@ -139,20 +143,35 @@ class Memory(OrderedDict):
                 self.move_to_end(key)
         return value
 
-    def keep(self, key, value):
+    def keep(self, key, value, weight=0):
+        """Keep `value` (of `weight` bytes) and return it; a value over the whole budget is not kept."""
+        self.forget(key)
+        if self.budget is not None and weight > self.budget:
+            return value
         self[key] = value
-        if len(self) > self.size:
-            with contextlib.suppress(KeyError):
-                self.popitem(last=False)
+        self.weights[key] = weight
+        self.weight += weight
+        while self and (len(self) > self.size or (self.budget is not None and self.weight > self.budget)):
+            with contextlib.suppress(KeyError, StopIteration, RuntimeError):
+                self.forget(next(iter(self)))
         return value
+
+    def forget(self, key):
+        with contextlib.suppress(KeyError):
+            del self[key]
+        self.weight -= self.weights.pop(key, 0)
+
+    def clear(self):
+        super().clear()
+        self.weights, self.weight = {}, 0
 
 
 class CatalogMemory(Memory):
     """A memory of what was built from catalog data, never older than the catalog: `fresh()` empties it
     when the version (this request's, unless given) moved on since it was filled."""
 
-    def __init__(self, size):
-        super().__init__(size)
+    def __init__(self, size, budget=None):
+        super().__init__(size, budget)
         self.version = None
 
     def fresh(self, version=None):
@@ -164,7 +183,7 @@ class CatalogMemory(Memory):
         return self
 
 
-_bodies = CatalogMemory(MAX_ENTRIES)
+_bodies = CatalogMemory(MAX_ENTRIES, MAX_BYTES)
 
 
 def plain_json():
@@ -209,7 +228,8 @@ def cached_read(view):
         response = view(*args, **kwargs)
         if response.status_code == 200:
             body = response.get_data()
-            return _stored_answer(*bodies.keep(key, (body, hashlib.blake2b(body, digest_size=16).hexdigest())))
+            etag = hashlib.blake2b(body, digest_size=16).hexdigest()
+            return _stored_answer(*bodies.keep(key, (body, etag), len(body)))
         return response
 
     return wrapper

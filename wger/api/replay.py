@@ -90,8 +90,8 @@ class ReplayMiddleware:
 
     def __init__(self, wsgi_app, app):
         self.wsgi_app, self.app = wsgi_app, app
-        self.answers = cache.CatalogMemory(MAX_ENTRIES)
-        self.private_answers = cache.Memory(MAX_ENTRIES)
+        self.answers = cache.CatalogMemory(MAX_ENTRIES, cache.MAX_BYTES)
+        self.private_answers = cache.Memory(MAX_ENTRIES, cache.MAX_BYTES)
         # The requests some user's answer was kept for: only those are worth reading a key's versions for.
         self.private_requests = cache.Memory(MAX_ENTRIES)
         with app.app_context():
@@ -160,8 +160,8 @@ class ReplayMiddleware:
                 body.close()
         answer = (status, list(headers), data)
         if versions:
-            self.private_answers.keep((key, versions[0]), (versions, answer))
+            self.private_answers.keep((key, versions[0]), (versions, answer), len(data))
             self.private_requests.keep(key, True)
         else:
-            self.answers.fresh(environ[cache.VERSION_KEY]).keep(key, answer)
+            self.answers.fresh(environ[cache.VERSION_KEY]).keep(key, answer, len(data))
         return [data]
