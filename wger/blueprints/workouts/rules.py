@@ -2,6 +2,7 @@
 
 import sqlalchemy as sa
 
+from wger.api import owners
 from wger.database import db
 from wger.models import Schedule
 
@@ -23,3 +24,4 @@ def one_active_schedule(schedule, created):
     if schedule.id is not None:
         others = others.where(Schedule.id != schedule.id)
     db.session.execute(others.values(is_active=False))
+    owners.bump(db.session.connection(), {schedule.user_id})
