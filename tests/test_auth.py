@@ -757,15 +757,13 @@ def test_cli_refuses_bad_input(app, alice, args, message):
     assert message in result.output
 
 
-@pytest.mark.parametrize("scheme, expected", [("Token", 3), ("Bearer", 2)])
-def test_a_private_list_authenticates_in_one_query(app, client, alice, auth_headers, count_queries, scheme,
-                                                   expected):
-    """The user, then the page with its count; an answer to a permanent key also reads the versions it is
-    kept under (`wger.api.replay`)."""
+@pytest.mark.parametrize("scheme", ["Token", "Bearer"])
+def test_a_private_list_authenticates_in_one_query(app, client, alice, auth_headers, count_queries, scheme):
+    """The user, the versions its answer is kept under (`wger.api.replay`), then the page with its count."""
     headers = auth_headers("alice") if scheme == "Bearer" else {"Authorization": f"Token {permanent_key(app, alice)}"}
     response, queries = count_queries(lambda: client.get(PRIVATE_URL, headers=headers))
     assert response.status_code == 200
-    assert queries == expected
+    assert queries == 3
 
 
 def test_a_request_without_a_session_cookie_never_reads_a_session(app, client, alice, monkeypatch):

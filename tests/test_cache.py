@@ -1,8 +1,11 @@
-"""Cached public reads: served from memory, yet never stale after a change."""
+"""Cached public reads and kept private answers: served from memory, yet never stale after a change."""
+
+import datetime as dt
 
 import pytest
 from catalog_factories import make_base, make_ingredient, make_translation
 
+from wger import auth
 from wger.database import db
 from wger.models import Group, Ingredient, Muscle, User
 
@@ -273,9 +276,11 @@ def test_a_private_answer_is_kept_for_its_user_only(client, make_user, key_heade
     assert flask_requests == [WEIGHTS]  # the runner's write left the lifter's answer be
 
 
-def test_a_key_that_stops_working_is_refused_though_its_answer_was_kept(app, client, make_user, key_headers):
+@pytest.mark.parametrize("credentials", ["key_headers", "auth_headers"])
+def test_credentials_that_stop_working_are_refused_though_their_answer_was_kept(app, client, make_user, request,
+                                                                                credentials):
     user_id = make_user("lifter")
-    headers = key_headers("lifter")
+    headers = request.getfixturevalue(credentials)("lifter")
     assert client.get(WEIGHTS, headers=headers).status_code == 200
     assert client.get(WEIGHTS, headers=headers).status_code == 200
     with app.app_context():
@@ -342,12 +347,20 @@ def test_other_private_requests_reach_flask(client, make_user, key_headers, flas
     assert flask_requests == [WEIGHTS, WEIGHTS]
 
 
-def test_private_answers_to_access_tokens_are_built_each_time(client, make_user, auth_headers, flask_requests):
-    make_user("lifter")
-    headers = auth_headers("lifter")
-    for _ in range(2):
-        assert client.get(WEIGHTS, headers=headers).status_code == 200
-    assert flask_requests == [WEIGHTS, WEIGHTS]
+def test_a_private_answer_is_kept_for_access_tokens_while_they_are_valid(app, client, make_user, auth_headers,
+                                                                          key_headers, flask_requests):
+    user_id = make_user("lifter")
+    _weigh(client, key_headers("lifter"), "2024-03-01")
+    flask_requests.clear()
+    answers = [client.get(WEIGHTS, headers=auth_headers("lifter")) for _ in range(2)]
+    assert [_answer(answer) for answer in answers[1:]] == [_answer(answers[0])]
+    assert flask_requests == [WEIGHTS]
+    with app.app_context():
+        expired = auth.encode(user_id, "access", lifetime=dt.timedelta(seconds=-1))
+        refresh = auth.encode(user_id, "refresh")
+    for token in (expired, refresh, "not.a.token"):
+        refused = client.get(WEIGHTS, headers={"Authorization": f"Bearer {token}"})
+        assert (refused.status_code, refused.json["code"]) == (401, "token_not_valid")
 
 
 def test_kept_answers_stay_within_their_byte_budget(app, client, make_user, key_headers, flask_requests,

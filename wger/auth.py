@@ -116,14 +116,14 @@ class TokenRefused(Exception):
     words."""
 
 
-def _claims(encoded, token_type):
+def _claims(encoded, token_type, secret_key=None):
     """The claims of a valid, unexpired JWT of `token_type` (None: either type), or `TokenRefused`.
 
-    Only HS256 with our key is accepted, so `alg: none` and re-signed tokens fail with tampered ones; a token
-    without an expiry (or any other of simplejwt's claims) is refused too.
+    Only HS256 with our key (the app's, unless given) is accepted, so `alg: none` and re-signed tokens fail
+    with tampered ones; a token without an expiry (or any other of simplejwt's claims) is refused too.
     """
     try:
-        claims = jwt.decode(encoded, current_app.config["SECRET_KEY"], algorithms=[JWT_ALGORITHM],
+        claims = jwt.decode(encoded, secret_key or current_app.config["SECRET_KEY"], algorithms=[JWT_ALGORITHM],
                             options={"require": list(REQUIRED_CLAIMS)})
     except jwt.ExpiredSignatureError as expired:
         raise TokenRefused("Token is expired") from expired
@@ -142,15 +142,30 @@ def decode(encoded, token_type):
         reject(str(refused), TOKEN_NOT_VALID)
 
 
-def user_from_claims(claims):
-    """The active user a token names, or 401: a deleted or deactivated user's tokens stop working, and an id
-    no user can have (a string, a number beyond the id column) names nobody."""
+def _possible_user_id(claims):
+    """The `user_id` claim, or None when no user can have it (a string, a number beyond the id column)."""
     user_id = claims.get("user_id")
     known = isinstance(user_id, int) and not isinstance(user_id, bool) and fits_integer_column(user_id)
-    user = db.session.get(User, user_id) if known else None
+    return user_id if known else None
+
+
+def user_from_claims(claims):
+    """The active user a token names, or 401: a deleted or deactivated user's tokens stop working, and an id
+    no user can have names nobody."""
+    user_id = _possible_user_id(claims)
+    user = db.session.get(User, user_id) if user_id is not None else None
     if user is None or not user.is_active:
         reject("User not found", "user_not_found")
     return user
+
+
+def access_token_user_id(encoded, secret_key):
+    """The id of the user a valid access token names (signed with `secret_key`), without asking whether that
+    user is active; None for a token an API view refuses."""
+    try:
+        return _possible_user_id(_claims(encoded, "access", secret_key))
+    except TokenRefused:
+        return None
 
 
 def _user_from_jwt(encoded):

@@ -11,10 +11,11 @@ or 406 still costs no query).
 
 Two kinds of answers are kept, both only for a GET without cookies or a body:
 - Anonymous answers of the cached catalog views (marked `cache.REPLAYABLE`), under the catalog version.
-- Answers to a permanent key (`Authorization: Token`) of the generic views of owned resources (marked by
-  `keep_private_answer()`), for that key's user only, under the user's `data_version` (`wger.api.owners`)
-  and the catalog version, which one query reads with the key's user. A key that finds no active user goes
-  on to Flask, which refuses it.
+- Answers to a permanent key or an access token (`Authorization: Token` or `Bearer`) of the views of owned
+  resources (marked by `keep_private_answer()`), for that caller only, under the user's `data_version`
+  (`wger.api.owners`) and the catalog version, which one query reads with the key's active user (an access
+  token's signature, expiry and type are checked first, as its API views check them). Credentials that name
+  no active user go on to Flask, which refuses them.
 
 The key holds every other input the answer reads: scheme, host, script root, path (a format suffix
 included), query string, `Accept` and `If-None-Match` (a 304 is replayed as a 304). Only plain JSON answers
@@ -34,23 +35,22 @@ UNSAFE_INPUTS = ("HTTP_COOKIE", "CONTENT_TYPE", "HTTP_TRANSFER_ENCODING")
 KEY_INPUTS = ("wsgi.url_scheme", "HTTP_HOST", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "HTTP_ACCEPT",
               "HTTP_IF_NONE_MATCH")
 REPLAYED_STATUSES = ("200", "304")
-# WSGI environ keys: the permanent key of a request whose answer may be kept for its user; the versions read
+# WSGI environ keys: the credentials of a request whose answer may be kept for its user; the versions read
 # for it before its answer was built; and the view's mark that its answer may be kept under them.
-API_KEY = "wger.api_key"
+CREDENTIALS = "wger.credentials"
 OWNER_VERSIONS = "wger.owner_versions"
 PRIVATE_REPLAYABLE = "wger.private_replayable"
-OWNER_VERSIONS_QUERY = (
-    sa.select(User.id, User.data_version, DataVersion.version)
-    .join(Token, Token.user_id == User.id)
-    .where(Token.key == sa.bindparam("key"), User.is_active,
-           DataVersion.id == sa.literal_column(str(cache.VERSION_ROW)))
-)
+REPLAYED_SCHEMES = ("token", "bearer")
+_VERSIONS = (sa.select(User.id, User.data_version, DataVersion.version)
+             .where(User.is_active, DataVersion.id == sa.literal_column(str(cache.VERSION_ROW))))
+VERSIONS_BY_KEY = _VERSIONS.join(Token, Token.user_id == User.id).where(Token.key == sa.bindparam("value"))
+VERSIONS_BY_USER = _VERSIONS.where(User.id == sa.bindparam("value"))
 _compiled_queries = {}
 
 
 def _replay_key(environ):
-    """`(key, permanent key or None)` of a request whose answer may be replayed, or None for a request that
-    must reach Flask."""
+    """`(key, credentials)` of a request whose answer may be replayed, or None for a request that must reach
+    Flask; credentials are None, or a permanent key's or an access token's `(scheme, value)`."""
     if environ.get("REQUEST_METHOD") != "GET" or "HTTP_HOST" not in environ:
         return None
     if any(name in environ for name in UNSAFE_INPUTS) or environ.get("CONTENT_LENGTH") not in (None, "", "0"):
@@ -58,17 +58,16 @@ def _replay_key(environ):
     key = tuple(environ.get(name) for name in KEY_INPUTS)
     if "HTTP_AUTHORIZATION" not in environ:
         return key, None
-    scheme, credentials = auth.parse_authorization(environ["HTTP_AUTHORIZATION"])
-    return (key, credentials) if scheme == "token" and credentials else None
+    scheme, value = auth.parse_authorization(environ["HTTP_AUTHORIZATION"])
+    return (key, (scheme, value)) if scheme in REPLAYED_SCHEMES and value else None
 
 
-def owner_versions(api_key, engine=None):
-    """`(user id, data version, catalog version)` of the active user holding `api_key`, or None."""
-    engine = engine or db.engine
-    compiled = _compiled_queries.get(engine.dialect.name)
+def _read_versions(statement, value, engine):
+    """`(user id, data version, catalog version)` of the active user `statement` finds by `value`, or None."""
+    compiled = _compiled_queries.get((statement, engine.dialect.name))
     if compiled is None:
-        compiled = _compiled_queries[engine.dialect.name] = OWNER_VERSIONS_QUERY.compile(dialect=engine.dialect)
-    parameters = (api_key,) if engine.dialect.positional else {"key": api_key}
+        compiled = _compiled_queries[statement, engine.dialect.name] = statement.compile(dialect=engine.dialect)
+    parameters = (value,) if engine.dialect.positional else {"value": value}
     row = cache.read_row(str(compiled), parameters, engine)
     return None if row is None else tuple(row)
 
@@ -77,11 +76,11 @@ def keep_private_answer():
     """Let the answer this view is about to build be kept for its caller, if its request allows it: the
     versions are read now, before any of the answer's data."""
     environ = request.environ
-    api_key = environ.get(API_KEY)
-    if api_key is None or current_app.config["READ_CACHE_DISABLED"] or not cache.plain_json():
+    if CREDENTIALS not in environ or current_app.config["READ_CACHE_DISABLED"] or not cache.plain_json():
         return
-    versions = environ.get(OWNER_VERSIONS) or owner_versions(api_key)
-    if versions is not None and versions[0] == auth.current_user().id:
+    user_id = auth.current_user().id
+    versions = environ.get(OWNER_VERSIONS) or _read_versions(VERSIONS_BY_USER, user_id, db.engine)
+    if versions is not None and versions[0] == user_id:
         environ[PRIVATE_REPLAYABLE] = versions
 
 
@@ -101,9 +100,9 @@ class ReplayMiddleware:
         found = None if self.app.config["READ_CACHE_DISABLED"] else _replay_key(environ)
         if found is None:
             return self.wsgi_app(environ, start_response)
-        key, api_key = found
-        if api_key is not None:
-            return self._private(environ, start_response, key, api_key)
+        key, credentials = found
+        if credentials is not None:
+            return self._private(environ, start_response, key, credentials)
         if key in self.answers:
             try:
                 version = cache.current_version(self.engine)
@@ -115,16 +114,25 @@ class ReplayMiddleware:
             environ[cache.VERSION_KEY] = version
         return self._pass_on(environ, start_response, key)
 
-    def _private(self, environ, start_response, key, api_key):
-        """Replay the answer kept for this key's user while their versions are unchanged, or pass it on."""
-        environ[API_KEY] = api_key
+    def _owner_versions(self, credentials):
+        """`(user id, data version, catalog version)` of the active user the credentials name, or None for
+        credentials Flask refuses."""
+        scheme, value = credentials
+        if scheme == "token":
+            return _read_versions(VERSIONS_BY_KEY, value, self.engine)
+        user_id = auth.access_token_user_id(value, self.app.config["SECRET_KEY"])
+        return None if user_id is None else _read_versions(VERSIONS_BY_USER, user_id, self.engine)
+
+    def _private(self, environ, start_response, key, credentials):
+        """Replay the answer kept for this caller while their versions are unchanged, or pass it on."""
+        environ[CREDENTIALS] = credentials
         if key in self.private_requests:
             try:
-                versions = owner_versions(api_key, self.engine)
+                versions = self._owner_versions(credentials)
             except sa.exc.SQLAlchemyError:
                 return self.wsgi_app(environ, start_response)
             if versions is None:
-                return self.wsgi_app(environ, start_response)  # Flask refuses the key
+                return self.wsgi_app(environ, start_response)  # Flask refuses the credentials
             stored = self.private_answers.recall((key, versions[0]))
             if stored is not None and stored[0] == versions:
                 return self._replay(start_response, stored[1])
@@ -148,7 +156,7 @@ class ReplayMiddleware:
         body = self.wsgi_app(environ, record_start)
         status, headers = started or ("", ())
         versions = environ.get(PRIVATE_REPLAYABLE)
-        public = API_KEY not in environ and environ.get(cache.REPLAYABLE)
+        public = CREDENTIALS not in environ and environ.get(cache.REPLAYABLE)
         keep = ((versions or public) and status[:3] in REPLAYED_STATUSES
                 and not any(name.lower() == "set-cookie" for name, _ in headers))
         if not keep:
