@@ -7,6 +7,7 @@ import re
 import socket
 import socketserver
 import threading
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -282,6 +283,30 @@ def test_each_user_sees_and_changes_only_their_own_profile(app, client, make_use
 def test_is_trustworthy(client, make_user, auth_headers, days_old, verified, superuser, trustworthy):
     make_user("carol", email="carol@example.com", days_old=days_old, email_verified=verified, is_superuser=superuser)
     assert client.get(PROFILE, headers=auth_headers("carol")).json["is_trustworthy"] is trustworthy
+
+
+def test_a_kept_profile_is_never_stale(client, make_user, key_headers, flask_requests):
+    make_user("carol", email="carol@example.com")
+    headers = key_headers("carol")
+    assert client.get(PROFILE, headers=headers).json["height"] is None
+    assert client.get(PROFILE, headers=headers).json["height"] is None
+    assert client.post(PROFILE, json={"height": 170, "email": "c@example.com"}, headers=headers).status_code == 200
+    profile = client.get(PROFILE, headers=headers).json
+    assert (profile["height"], profile["email"]) == (170, "c@example.com")
+    assert flask_requests == [PROFILE, PROFILE, PROFILE]
+
+
+def test_a_profile_is_kept_only_until_its_account_comes_of_age(app, client, make_user, key_headers,
+                                                              flask_requests):
+    one_second = 1 / 86400
+    make_user("carol", email="carol@example.com", email_verified=True,
+              days_old=app.config["MIN_ACCOUNT_AGE_TO_TRUST"] - one_second)
+    headers = key_headers("carol")
+    assert client.get(PROFILE, headers=headers).json["is_trustworthy"] is False
+    assert client.get(PROFILE, headers=headers).json["is_trustworthy"] is False
+    assert flask_requests == [PROFILE]
+    time.sleep(1.1)
+    assert client.get(PROFILE, headers=headers).json["is_trustworthy"] is True
 
 
 def test_profile_lists_in_the_api_root_after_license(client):

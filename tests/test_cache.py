@@ -6,6 +6,7 @@ import pytest
 from catalog_factories import make_base, make_ingredient, make_translation
 
 from wger import auth
+from wger.api import owners
 from wger.database import db
 from wger.models import Group, Ingredient, Muscle, User
 
@@ -377,3 +378,24 @@ def test_kept_answers_stay_within_their_byte_budget(app, client, make_user, key_
         assert client.get(page, headers=headers).status_code == 200
     assert len(flask_requests) == 4  # each page pushed the other out
     assert app.wsgi_app.private_answers.weight <= one_page * 3 // 2
+
+
+def test_an_answer_is_not_kept_when_its_user_changed_after_being_read(app, client, make_user, key_headers,
+                                                                      flask_requests):
+    """A write that commits between reading the caller and reading the versions leaves the caller's row older
+    than the versions: an answer built from it is not kept under them."""
+    user_id = make_user("lifter")
+    headers = key_headers("lifter")
+
+    def concurrent_write():
+        with db.engine.begin() as connection:
+            owners.bump(connection, {user_id})
+
+    app.before_request_funcs.setdefault(None, []).append(concurrent_write)
+    try:
+        client.get(WEIGHTS, headers=headers)
+    finally:
+        app.before_request_funcs[None].remove(concurrent_write)
+    flask_requests.clear()
+    client.get(WEIGHTS, headers=headers)
+    assert flask_requests == [WEIGHTS]

@@ -22,6 +22,9 @@ included), query string, `Accept` and `If-None-Match` (a 304 is replayed as a 30
 that set no cookie are kept.
 """
 
+import datetime as dt
+import time
+
 import sqlalchemy as sa
 from flask import current_app, request
 
@@ -72,16 +75,19 @@ def _read_versions(statement, value, engine):
     return None if row is None else tuple(row)
 
 
-def keep_private_answer():
+def keep_private_answer(until=None):
     """Let the answer this view is about to build be kept for its caller, if its request allows it: the
-    versions are read now, before any of the answer's data."""
+    versions are read now, before any of the answer's data. An answer that time alone changes is kept only
+    `until` then (a naive UTC datetime)."""
     environ = request.environ
     if CREDENTIALS not in environ or current_app.config["READ_CACHE_DISABLED"] or not cache.plain_json():
         return
-    user_id = auth.current_user().id
-    versions = environ.get(OWNER_VERSIONS) or _read_versions(VERSIONS_BY_USER, user_id, db.engine)
-    if versions is not None and versions[0] == user_id:
-        environ[PRIVATE_REPLAYABLE] = versions
+    user = auth.current_user()
+    versions = environ.get(OWNER_VERSIONS) or _read_versions(VERSIONS_BY_USER, user.id, db.engine)
+    # The user was read before these versions: kept under them only if no change of theirs came in between.
+    if versions is not None and versions[:2] == (user.id, user.data_version):
+        expiry = None if until is None else until.replace(tzinfo=dt.UTC).timestamp()
+        environ[PRIVATE_REPLAYABLE] = (versions, expiry)
 
 
 class ReplayMiddleware:
@@ -134,8 +140,8 @@ class ReplayMiddleware:
             if versions is None:
                 return self.wsgi_app(environ, start_response)  # Flask refuses the credentials
             stored = self.private_answers.recall((key, versions[0]))
-            if stored is not None and stored[0] == versions:
-                return self._replay(start_response, stored[1])
+            if stored is not None and stored[0] == versions and (stored[1] is None or time.time() < stored[1]):
+                return self._replay(start_response, stored[2])
             environ[OWNER_VERSIONS] = versions
         return self._pass_on(environ, start_response, key)
 
@@ -155,9 +161,9 @@ class ReplayMiddleware:
 
         body = self.wsgi_app(environ, record_start)
         status, headers = started or ("", ())
-        versions = environ.get(PRIVATE_REPLAYABLE)
+        private = environ.get(PRIVATE_REPLAYABLE)
         public = CREDENTIALS not in environ and environ.get(cache.REPLAYABLE)
-        keep = ((versions or public) and status[:3] in REPLAYED_STATUSES
+        keep = ((private or public) and status[:3] in REPLAYED_STATUSES
                 and not any(name.lower() == "set-cookie" for name, _ in headers))
         if not keep:
             return body
@@ -167,8 +173,9 @@ class ReplayMiddleware:
             if hasattr(body, "close"):
                 body.close()
         answer = (status, list(headers), data)
-        if versions:
-            self.private_answers.keep((key, versions[0]), (versions, answer), len(data))
+        if private:
+            versions, expiry = private
+            self.private_answers.keep((key, versions[0]), (versions, expiry, answer), len(data))
             self.private_requests.keep(key, True)
         else:
             self.answers.fresh(environ[cache.VERSION_KEY]).keep(key, answer, len(data))

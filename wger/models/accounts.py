@@ -98,16 +98,20 @@ class User(db.Model):
         return valid
 
     @property
+    def comes_of_age(self):
+        """When the account is old enough to be trusted: `is_trustworthy` may change then without any write."""
+        return self.date_joined + dt.timedelta(days=current_app.config["MIN_ACCOUNT_AGE_TO_TRUST"])
+
+    @property
     def is_trustworthy(self):
         """Superusers, and accounts old enough with a verified email, may contribute exercises."""
         if self.is_superuser:
             return True
-        min_age = dt.timedelta(days=current_app.config["MIN_ACCOUNT_AGE_TO_TRUST"])
         profile = self.profile
         return (
             not profile.is_temporary
             and profile.email_verified
-            and utcnow() - self.date_joined > min_age
+            and utcnow() > self.comes_of_age
         )
 
     def has_perm(self, permission_name):

@@ -9,13 +9,14 @@ from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
 
 from wger import accounts, auth
-from wger.api import openapi
+from wger.api import openapi, replay
 from wger.api.root import Entry, list_after
 from wger.api.views import read_body, request_body_doc
 from wger.blueprints.accounts import schemas
 from wger.blueprints.accounts.verification import send_verification
 from wger.database import db
 from wger.mail import MailError
+from wger.models.accounts import utcnow
 from wger.throttle import throttle
 
 blueprint = Blueprint(
@@ -161,6 +162,14 @@ def _update_profile():
     return profile
 
 
+def _own_profile():
+    """The caller's profile, its answer kept for them (`wger.api.replay`) until the account comes of age,
+    the one change that time alone makes to it."""
+    user = auth.require_user()
+    replay.keep_private_answer(until=user.comes_of_age if user.comes_of_age > utcnow() else None)
+    return user.profile
+
+
 @blueprint.route("/userprofile/", methods=["GET", "POST"], endpoint="userprofile-list")
 @auth.private_view
 @blueprint.doc(summary="Read or update the caller's profile", **request_body_doc(schemas.UserProfileSchema),
@@ -170,7 +179,7 @@ def userprofile():
     """Return the caller's profile (GET) or update it (POST); it is one object, not a page."""
     if request.method == "POST":
         return _update_profile()
-    return auth.require_user().profile
+    return _own_profile()
 
 
 @blueprint.route("/userprofile/<pk>/", methods=["GET", "PUT", "PATCH"], endpoint="userprofile-detail")
@@ -181,7 +190,7 @@ def userprofile():
 def userprofile_detail(pk):
     """Return (GET) or update (PUT, PATCH) the caller's profile, whatever the id in the URL."""
     if request.method == "GET":
-        return auth.require_user().profile
+        return _own_profile()
     return _update_profile()
 
 
