@@ -78,6 +78,17 @@ def test_an_id_too_large_for_the_database_is_an_unknown_url(client, catalog, url
     assert response.json == {"detail": "Not found."}
 
 
+@pytest.mark.parametrize("url", ["/api/v2/workout/abc/", "/api/v2/workout/abc/canonical_representation/",
+                                 f"/api/v2/weightentry/{HUGE}/", "/api/v2/nutritionplan/1/no-such-action/"])
+def test_an_anonymous_caller_of_a_private_url_is_challenged_whatever_its_id(client, make_user, auth_headers, url):
+    anonymous = client.get(url)
+    assert (anonymous.status_code, anonymous.json) == (401, {"detail": "Authentication credentials were not provided."})
+    assert "WWW-Authenticate" in anonymous.headers
+    make_user("lifter")
+    signed_in = client.get(url, headers=auth_headers("lifter"))
+    assert (signed_in.status_code, signed_in.json) == (404, {"detail": "Not found."})
+
+
 @pytest.mark.parametrize(("url", "param"), [
     (f"/api/v2/weightunit/?language={HUGE}", "language"),
     (f"/api/v2/ingredient/?energy={HUGE}", "energy"),

@@ -93,19 +93,41 @@ def _detail(error):
     return DETAILS.get(error.code, error.description)
 
 
-def _routed_view_is_private(error):
-    """Whether the URL whose method was not routed belongs to a private resource or a private view."""
-    adapter = current_app.create_url_adapter(request)
-    rule, _ = adapter.match(method=error.valid_methods[0], return_rule=True)
-    view = current_app.view_functions.get(rule.endpoint)
+def _is_private(view):
     resource = getattr(getattr(view, "view_class", None), "resource", None)
     return resource.private if resource is not None else getattr(view, "private", False)
 
 
+def _routed_view_is_private(error):
+    """Whether the URL whose method was not routed belongs to a private resource or a private view."""
+    adapter = current_app.create_url_adapter(request)
+    rule, _ = adapter.match(method=error.valid_methods[0], return_rule=True)
+    return _is_private(current_app.view_functions.get(rule.endpoint))
+
+
+def _private_prefixes():
+    """The fixed beginnings of the private URLs that take an id (`/api/v2/workout/`), found once per app."""
+    prefixes = current_app.extensions.get("wger.private_prefixes")
+    if prefixes is None:
+        prefixes = current_app.extensions["wger.private_prefixes"] = tuple({
+            rule.rule.partition("<")[0] for rule in current_app.url_map.iter_rules()
+            if "<" in rule.rule and _is_private(current_app.view_functions.get(rule.endpoint))
+        })
+    return prefixes
+
+
+def _under_private_url(error):
+    """Whether the request is refused by a private URL: its method (405), or an id no URL takes (404, as
+    `/workout/abc/`)."""
+    if error.code == 405:
+        return bool(getattr(error, "valid_methods", None)) and _routed_view_is_private(error)
+    return error.code == 404 and request.url_rule is None and request.path.startswith(_private_prefixes())
+
+
 def _authenticate_first(error):
-    """Check credentials before the method, as the original does: an anonymous caller of a private
-    endpoint learns nothing about its methods and gets the 401 challenge instead of a 405."""
-    if error.code != 405 or not getattr(error, "valid_methods", None) or not _routed_view_is_private(error):
+    """Check credentials before the method and the URL's id, as the original does: an anonymous caller of a
+    private endpoint learns nothing about its methods or ids and gets the 401 challenge instead."""
+    if not _under_private_url(error):
         return error
     from wger import auth
 
