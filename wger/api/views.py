@@ -125,7 +125,8 @@ def _build_page_statements(resource, clauses):
     walks only the ordering index instead of fetching every skipped row. The count rides along as an
     uncorrelated subquery, which the database runs once, so a page that has rows needs no second query.
     (A window `count(*) over ()` over the ids would make PostgreSQL read every matching row before the
-    limit: 9,207 ingredients took 30 ms instead of 5.) Limit and offset are parameters.
+    limit: 9,207 ingredients took 30 ms instead of 5.) Limit and offset are parameters. A row is the ORM
+    object, or the columns of the resource's `loader` (`wger.api.rows`).
     """
     model = resource.model
     statement = select_objects(resource).where(*clauses)
