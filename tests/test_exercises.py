@@ -1,13 +1,20 @@
 """The exercise catalog through HTTP: reads, the hand-parsed filters, contributions, images, search."""
 
 import io
+import json
 
 import pytest
+import sqlalchemy as sa
 from catalog_factories import make_base, make_exercises, make_translation, png_declaring
+from marshmallow import Schema
 from PIL import Image
 
+from wger.api import views
+from wger.api.dump import CompiledSchema
+from wger.blueprints.exercises.resources import BASE_INFO_ROWS
+from wger.blueprints.exercises.schemas import ExerciseBaseInfoSchema
 from wger.database import db
-from wger.models import ExerciseImage, Variation
+from wger.models import ExerciseBase, ExerciseImage, ExerciseVideo, Variation
 
 FIELDS = {
     "exercise": ["id", "uuid", "name", "exercise_base", "description", "created", "category", "muscles",
@@ -343,3 +350,84 @@ def test_the_comma_list_filters_are_documented_and_offered_in_the_filters_panel(
     html = client.get("/api/v2/exercise/?muscles=2,4", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert 'name="muscles" value="2,4"' in html
     assert 'name="muscles_secondary"' in html
+
+
+@pytest.fixture
+def varied_bases(app, catalog, exercises):
+    """The sample catalog, and bases that differ in all a nested document holds: several translations with
+    several aliases and notes, or none; main and other images, videos, or none; authors, none or empty ones."""
+    assert app.test_cli_runner().invoke(args=["sample-data"]).exit_code == 0
+    with app.app_context():
+        crowded = make_base(10, muscles=(1, 2, 3), muscles_secondary=(4, 5), equipment=(2, 3, 4),
+                            variation=Variation(), license_author="Base Author", license_title="Title")
+        for language_id, name in ((2, "Row"), (1, "Rudern"), (3, "Aviron")):
+            make_translation(crowded, name, language_id=language_id, aliases=[f"{name} A", f"{name} B"],
+                             notes=[f"{name} note 1", f"{name} note 2"], license_author=f"{name} Author")
+        bare = make_base(9, license_author="")
+        make_translation(bare, "Plank", license_author=None)
+        make_base(8, license_author=None)  # no translation, muscle, equipment, image or video
+        db.session.add_all([
+            ExerciseImage(exercise_base=crowded, image="exercise-images/1/side.png", is_main=False, style="1"),
+            ExerciseImage(exercise_base=crowded, image="exercise-images/1/main.png", is_main=True,
+                          license_author="Photographer"),
+            ExerciseImage(exercise_base=bare, image="exercise-images/2/only.png", license_author=""),
+            ExerciseVideo(exercise_base=crowded, video="exercise-video/1/a.mp4", duration=12.5, codec="h264",
+                          size=1000, width=640, height=480, license_author="Filmmaker"),
+            ExerciseVideo(exercise_base=crowded, video="exercise-video/1/b.mp4", is_main=True),
+        ])
+        db.session.commit()
+        return db.session.scalars(sa.select(ExerciseBase.id).order_by(ExerciseBase.id)).all()
+
+
+def _as_marshmallow_dumps_orm_objects(ids, monkeypatch):
+    """Every base by the ORM, dumped by marshmallow's own `Schema.dump` (field order kept, as JSON)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(CompiledSchema, "dump", Schema.dump)
+        bases = db.session.scalars(sa.select(ExerciseBase).where(ExerciseBase.id.in_(ids)).order_by(ExerciseBase.id))
+        return [json.dumps(item) for item in ExerciseBaseInfoSchema(many=True).dump(bases.all())]
+
+
+def test_exercisebaseinfo_rows_dump_as_marshmallow_dumps_the_orm_objects(app, varied_bases, monkeypatch):
+    with app.test_request_context("/api/v2/"):
+        light = sorted(BASE_INFO_ROWS.load(ExerciseBase.id.in_(varied_bases)), key=lambda base: base.id)
+        fast = [json.dumps(item) for item in ExerciseBaseInfoSchema(many=True).dump(light)]
+        assert fast == _as_marshmallow_dumps_orm_objects(varied_bases, monkeypatch)
+    assert len(fast) > 20
+
+
+def test_exercisebaseinfo_pages_and_objects_are_the_orm_objects_dumped(app, client, varied_bases, monkeypatch):
+    page = client.get("/api/v2/exercisebaseinfo/?limit=1000").json
+    details = [client.get(f"/api/v2/exercisebaseinfo/{pk}/").json for pk in varied_bases]
+    with app.test_request_context("/api/v2/"):
+        expected = _as_marshmallow_dumps_orm_objects(varied_bases, monkeypatch)
+    assert [json.dumps(item) for item in page["results"]] == expected
+    assert [json.dumps(item) for item in details] == expected
+
+
+@pytest.mark.parametrize("query", [
+    "", "?limit=3", "?limit=4&offset=5", "?offset=1000", "?ordering=-id", "?ordering=category,-last_update",
+    "?ordering=license_author&limit=7", "?muscles=4", "?muscles=1&muscles=10", "?muscles_secondary=5",
+    "?equipment=3", "?category=10", "?license=2", "?license_author=Base%20Author", "?muscles=abc",
+    "?format=api&limit=2", "1/", "{last}/", "{last}/?format=api", "999999/",
+])
+def test_exercisebaseinfo_answers_as_when_read_by_the_orm(app, client, varied_bases, monkeypatch, query):
+    """The same bytes as the generic ORM read gives, for pages, filters, ordering, HTML and unknown ids."""
+    monkeypatch.setitem(app.config, "READ_CACHE_DISABLED", True)
+    url = "/api/v2/exercisebaseinfo/" + query.format(last=varied_bases[-1])
+    by_rows = client.get(url)
+    resource = next(resource for resource in views.registry if resource.name == "exercisebaseinfo")
+    monkeypatch.setattr(resource, "loader", None)
+    monkeypatch.setattr(views, "_built_page_statements", {})
+    by_orm = client.get(url)
+    assert (by_rows.status_code, by_rows.get_data()) == (by_orm.status_code, by_orm.get_data())
+
+
+def test_exercisebaseinfo_reads_cost_one_query_per_collection(app, client, varied_bases, count_queries,
+                                                              monkeypatch):
+    monkeypatch.setitem(app.config, "READ_CACHE_DISABLED", True)
+    _, small_count = count_queries(lambda: client.get("/api/v2/exercisebaseinfo/?limit=1"))
+    large, large_count = count_queries(lambda: client.get("/api/v2/exercisebaseinfo/?limit=1000"))
+    _, detail_count = count_queries(lambda: client.get(f"/api/v2/exercisebaseinfo/{varied_bases[0]}/"))
+    assert len(large.json["results"]) == len(varied_bases)
+    # the page (its bases, categories and licenses), 3 many-to-many, images, videos, translations, aliases, notes
+    assert small_count == large_count == detail_count == 9

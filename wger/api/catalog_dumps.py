@@ -38,11 +38,13 @@ def _memory():
 
 @dataclass(frozen=True, eq=False)
 class CatalogDumps:
-    """The dumps of `model`'s objects by `schema`, loaded with `load_options` (what the schema reads)."""
+    """The dumps of `model`'s objects by `schema`, loaded with `load_options` (what the schema reads), or as
+    light objects by `loader` (a `wger.api.rows.RowLoader`)."""
 
     schema: type[Schema]
     model: type
     load_options: tuple = ()
+    loader: object | None = None
 
     def by_id(self, ids):
         """Return `{id: dump}` for `ids` (an id that matches no object is left out)."""
@@ -55,12 +57,15 @@ class CatalogDumps:
             else:
                 found[pk] = dump
         if missing:
-            objects = db.session.scalars(
-                sa.select(self.model).where(self.model.id.in_(missing)).options(*self.load_options)
-            ).all()
+            objects = self._load(self.model.id.in_(missing))
             for obj, dump in zip(objects, self.schema(many=True).dump(objects), strict=True):
                 found[obj.id] = memory.keep((self, host, obj.id), dump)
         return found
+
+    def _load(self, where):
+        if self.loader:
+            return self.loader.load(where)
+        return db.session.scalars(sa.select(self.model).where(where).options(*self.load_options)).all()
 
 
 class Dumped(fields.Nested):

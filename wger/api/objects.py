@@ -35,3 +35,16 @@ def get_object(resource, pk, options=()):
     if obj is None:
         not_found(resource)
     return obj
+
+
+def read_object(resource, pk):
+    """The visible object with id `pk` as a read dumps it: a light object where the resource has a `loader`
+    (`wger.api.rows`), else the ORM object; or the contract's 404."""
+    if resource.loader is None:
+        return get_object(resource, pk)
+    model = resource.model
+    visible = select_objects(resource).where(model.id == pk).with_only_columns(model.id)
+    found = resource.loader.load(model.id.in_(visible.scalar_subquery()))
+    if not found:
+        not_found(resource)
+    return found[0]

@@ -6,7 +6,9 @@ serve every resource from it. What data cannot say goes in four hooks: `scope_qu
 narrows the query of list, detail and actions (hand-parsed filters, a restricted queryset),
 `before_save(obj, created)` adjusts an object before it is checked and committed, `before_delete(obj)`
 runs before an object is deleted, in the same transaction, and `before_dump(objects)` fetches in one go
-what the objects of a page (or the one object) nest from elsewhere, such as catalog dumps. Filters and
+what the objects of a page (or the one object) nest from elsewhere, such as catalog dumps. A nested document
+read often may name a `loader` (`wger.api.rows.RowLoader`): its reads then load light objects with Core
+statements instead of ORM objects with `load_options`, for the same schema to dump. Filters and
 ordering names may be paths through relationships (`exerciseday__training`). A misspelt field, filter,
 ordering name, owner path or action raises at import time, not on the first request.
 """
@@ -84,6 +86,7 @@ class Resource:
     ordering: tuple | str = ALL_FIELDS
     default_ordering: tuple = ()
     load_options: tuple = ()
+    loader: object | None = None  # a RowLoader: reads load light objects with it, not ORM objects
     unique_together: tuple = ()
     not_found_noun: str | None = None  # the noun of "No <noun> matches the given query." (404)
     aliases: tuple = ()

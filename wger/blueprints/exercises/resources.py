@@ -6,6 +6,7 @@ from sqlalchemy.orm import selectinload
 from wger.api.actions import Action
 from wger.api.filters import Via
 from wger.api.resource import CRUD, Resource
+from wger.api.rows import RowLoader
 from wger.api.views import register
 from wger.blueprints.core.schemas import SearchArgsSchema
 from wger.blueprints.exercises import actions, rules, schemas
@@ -35,9 +36,9 @@ VARIATION_TRANSLATIONS = selectinload(ExerciseBase.variations).selectinload(Vari
     ExerciseBase.translations
 )
 BASE_MEDIA = (selectinload(ExerciseBase.images), selectinload(ExerciseBase.videos))
-BASE_INFO = (
-    selectinload(ExerciseBase.category), selectinload(ExerciseBase.license), *BASE_CLASSIFICATION, *BASE_MEDIA,
-    selectinload(ExerciseBase.translations).options(selectinload(Exercise.aliases), selectinload(Exercise.comments)),
+BASE_INFO_ROWS = RowLoader(
+    ExerciseBase, "category", "license", "muscles", "muscles_secondary", "equipment", "images", "videos",
+    translations=RowLoader(Exercise, "aliases", "comments"),
 )
 BASE_ANY_OF = {name: Via(f"exercise_base__{name}", ["any"])
                for name in ("category", "muscles", "muscles_secondary", "equipment", "license")}
@@ -67,7 +68,7 @@ RESOURCES = [
         filters={"uuid": ["exact"], "category": ["exact"], "muscles": ["exact"], "muscles_secondary": ["exact"],
                  "equipment": ["exact"], "variations": ["exact"], "license": ["exact"],
                  "license_author": ["exact"]},
-        load_options=BASE_INFO,
+        loader=BASE_INFO_ROWS,
         cached=True,
     ),
     Resource(

@@ -11,13 +11,13 @@ import sqlalchemy as sa
 from flask_smorest import abort
 
 from wger.api.catalog_dumps import CatalogDumps
-from wger.blueprints.exercises.resources import BASE_INFO
+from wger.blueprints.exercises.resources import BASE_INFO_ROWS
 from wger.blueprints.exercises.schemas import ExerciseBaseInfoSchema
 from wger.database import db
 from wger.models import ExerciseBase, WorkoutLog
 from wger.models.workouts import KILOGRAM_UNIT_ID, POUND_UNIT_ID, REPETITIONS_UNIT_ID, UNTIL_FAILURE_UNIT_ID
 
-BASES = CatalogDumps(ExerciseBaseInfoSchema, ExerciseBase, BASE_INFO)
+BASES = CatalogDumps(ExerciseBaseInfoSchema, ExerciseBase, loader=BASE_INFO_ROWS)
 
 
 def computed_settings(exercise_set, args):
