@@ -95,12 +95,13 @@ def _plan(user):
 
 
 def _diary(plan, rng):
-    """Two weeks of eating roughly to plan: each meal's items, amounts a little off, some meals skipped."""
+    """Two weeks of eating roughly to plan: each meal's items, amounts a little off, some meals skipped (never
+    the first, so that every day of the two weeks shows in the diary)."""
     entries = 0
     for days_ago in range(DIARY_DAYS, 0, -1):
         day = _today() - dt.timedelta(days=days_ago)
-        for meal in plan.meals:
-            if rng.random() < 0.1:
+        for index, meal in enumerate(plan.meals):
+            if index and rng.random() < 0.1:
                 continue
             eaten_at = dt.datetime.combine(day, meal.time) + dt.timedelta(minutes=rng.randint(-20, 40))
             for item in meal.items:
