@@ -31,9 +31,16 @@ TOKEN_NOT_VALID = "token_not_valid"
 NOT_VALID_FOR_ANY_TYPE = "Given token not valid for any token type"
 REQUIRED_CLAIMS = ("token_type", "exp", "iat", "jti", "user_id")
 LIFETIMES = {"access": "JWT_ACCESS_TOKEN_EXPIRES", "refresh": "JWT_REFRESH_TOKEN_EXPIRES"}
+
+
+def of_key_holder(statement):
+    """`statement` (a SELECT from the user table) narrowed to the active user holding the permanent key given
+    as the parameter `key`: the one rule a key is accepted by, here and where answers are replayed."""
+    return statement.join(Token, Token.user_id == User.id).where(Token.key == sa.bindparam("key"), User.is_active)
+
+
 # Built once: SQLAlchemy memoizes a statement's cache key, so reusing it skips building and keying it per request.
-USER_BY_KEY = (sa.select(User).join(Token, Token.user_id == User.id)
-               .where(Token.key == sa.bindparam("key"), User.is_active))
+USER_BY_KEY = of_key_holder(sa.select(User))
 
 
 def reject(detail, code=None, token_messages=None):

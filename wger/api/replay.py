@@ -26,12 +26,12 @@ import datetime as dt
 import time
 
 import sqlalchemy as sa
-from flask import current_app, request
+from flask import request
 
 from wger import auth
 from wger.api import cache
 from wger.database import db
-from wger.models import DataVersion, Token, User
+from wger.models import DataVersion, User
 
 MAX_ENTRIES = 2048
 UNSAFE_INPUTS = ("HTTP_COOKIE", "CONTENT_TYPE", "HTTP_TRANSFER_ENCODING")
@@ -46,8 +46,8 @@ PRIVATE_REPLAYABLE = "wger.private_replayable"
 REPLAYED_SCHEMES = ("token", "bearer")
 _VERSIONS = (sa.select(User.id, User.data_version, DataVersion.version)
              .where(User.is_active, DataVersion.id == sa.literal_column(str(cache.VERSION_ROW))))
-VERSIONS_BY_KEY = _VERSIONS.join(Token, Token.user_id == User.id).where(Token.key == sa.bindparam("value"))
-VERSIONS_BY_USER = _VERSIONS.where(User.id == sa.bindparam("value"))
+VERSIONS_BY_KEY = auth.of_key_holder(_VERSIONS)
+VERSIONS_BY_USER = _VERSIONS.where(User.id == sa.bindparam("user_id"))
 _compiled_queries = {}
 
 
@@ -65,12 +65,13 @@ def _replay_key(environ):
     return (key, (scheme, value)) if scheme in REPLAYED_SCHEMES and value else None
 
 
-def _read_versions(statement, value, engine):
-    """`(user id, data version, catalog version)` of the active user `statement` finds by `value`, or None."""
+def _read_versions(statement, name, value, engine):
+    """`(user id, data version, catalog version)` of the active user `statement` finds by its one parameter,
+    `name`, set to `value`; or None."""
     compiled = _compiled_queries.get((statement, engine.dialect.name))
     if compiled is None:
         compiled = _compiled_queries[statement, engine.dialect.name] = statement.compile(dialect=engine.dialect)
-    parameters = (value,) if engine.dialect.positional else {"value": value}
+    parameters = (value,) if engine.dialect.positional else {name: value}
     row = cache.read_row(str(compiled), parameters, engine)
     return None if row is None else tuple(row)
 
@@ -80,10 +81,10 @@ def keep_private_answer(until=None):
     versions are read now, before any of the answer's data. An answer that time alone changes is kept only
     `until` then (a naive UTC datetime)."""
     environ = request.environ
-    if CREDENTIALS not in environ or current_app.config["READ_CACHE_DISABLED"] or not cache.plain_json():
+    if CREDENTIALS not in environ or not cache.plain_json():  # the middleware sets none with the cache off
         return
     user = auth.current_user()
-    versions = environ.get(OWNER_VERSIONS) or _read_versions(VERSIONS_BY_USER, user.id, db.engine)
+    versions = environ.get(OWNER_VERSIONS) or _read_versions(VERSIONS_BY_USER, "user_id", user.id, db.engine)
     # The user was read before these versions: kept under them only if no change of theirs came in between.
     if versions is not None and versions[:2] == (user.id, user.data_version):
         expiry = None if until is None else until.replace(tzinfo=dt.UTC).timestamp()
@@ -125,9 +126,9 @@ class ReplayMiddleware:
         credentials Flask refuses."""
         scheme, value = credentials
         if scheme == "token":
-            return _read_versions(VERSIONS_BY_KEY, value, self.engine)
+            return _read_versions(VERSIONS_BY_KEY, "key", value, self.engine)
         user_id = auth.access_token_user_id(value, self.app.config["SECRET_KEY"])
-        return None if user_id is None else _read_versions(VERSIONS_BY_USER, user_id, self.engine)
+        return None if user_id is None else _read_versions(VERSIONS_BY_USER, "user_id", user_id, self.engine)
 
     def _private(self, environ, start_response, key, credentials):
         """Replay the answer kept for this caller while their versions are unchanged, or pass it on."""

@@ -166,7 +166,8 @@ def _own_profile():
     """The caller's profile, its answer kept for them (`wger.api.replay`) until the account comes of age,
     the one change that time alone makes to it."""
     user = auth.require_user()
-    replay.keep_private_answer(until=user.comes_of_age if user.comes_of_age > utcnow() else None)
+    coming_of_age = user.comes_of_age
+    replay.keep_private_answer(until=coming_of_age if coming_of_age > utcnow() else None)
     return user.profile
 
 
